@@ -1,0 +1,152 @@
+"""Score the library against gold: per type, exact and lenient P/R/F1 and
+normalisation accuracy, with the list of misses and spurious mentions.
+
+Exact: same ``(type, start, end)``.  Lenient: a one-to-one matching of
+overlapping spans of the same type.  Normalisation accuracy: among exact
+matches that carry a gold ``norm.value`` (or ``low``/``high``), the share whose
+predicted value is equal as a decimal (and, for enterprises, ``canonical``).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Iterable
+
+from .reader import read_text
+
+SCORED = ("money", "percent", "quantity", "enterprise", "project")
+
+
+@dataclass
+class TypeScore:
+    type: str
+    gold: int = 0
+    pred: int = 0
+    exact_tp: int = 0
+    lenient_tp_gold: int = 0
+    lenient_tp_pred: int = 0
+    norm_total: int = 0
+    norm_right: int = 0
+    misses: list = field(default_factory=list)
+    spurious: list = field(default_factory=list)
+    norm_errors: list = field(default_factory=list)
+
+    @staticmethod
+    def _prf(tp_p: int, tp_g: int, pred: int, gold: int) -> tuple[float, float, float]:
+        p = tp_p / pred if pred else (1.0 if not gold else 0.0)
+        r = tp_g / gold if gold else (1.0 if not pred else 0.0)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    @property
+    def exact(self):
+        return self._prf(self.exact_tp, self.exact_tp, self.pred, self.gold)
+
+    @property
+    def lenient(self):
+        return self._prf(self.lenient_tp_pred, self.lenient_tp_gold, self.pred, self.gold)
+
+    @property
+    def norm_accuracy(self) -> float | None:
+        return self.norm_right / self.norm_total if self.norm_total else None
+
+    def as_dict(self) -> dict:
+        ep, er, ef = self.exact
+        lp, lr, lf = self.lenient
+        return {"type": self.type, "gold": self.gold, "pred": self.pred,
+                "exact": {"p": round(ep, 4), "r": round(er, 4), "f1": round(ef, 4)},
+                "lenient": {"p": round(lp, 4), "r": round(lr, 4), "f1": round(lf, 4)},
+                "norm_accuracy": None if self.norm_accuracy is None else round(self.norm_accuracy, 4),
+                "norm_checked": self.norm_total}
+
+
+def _dec(v) -> Decimal | None:
+    try:
+        return Decimal(str(v))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+
+
+def _norm_equal(type_: str, gold: dict, pred: dict) -> bool | None:
+    """None when the gold has nothing to compare."""
+    if type_ == "enterprise":
+        if not gold or "canonical" not in gold:
+            return None
+        return (pred or {}).get("canonical") == gold["canonical"]
+    if not gold:
+        return None
+    keys = [k for k in ("value", "low", "high") if gold.get(k) is not None]
+    if not keys:
+        return None
+    pred = pred or {}
+    return all(_dec(gold[k]) == _dec(pred.get(k)) for k in keys)
+
+
+def load_gold(path: str | Path) -> dict[str, dict]:
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                out[rec["doc_id"]] = rec
+    return out
+
+
+def score(gold_docs: dict[str, dict], pred_docs: dict[str, list[dict]], types: Iterable[str] = SCORED) -> dict[str, TypeScore]:
+    scores = {t: TypeScore(t) for t in types}
+    for doc_id, gold in gold_docs.items():
+        preds = pred_docs.get(doc_id, [])
+        for t, sc in scores.items():
+            g = [m for m in gold["mentions"] if m["type"] == t]
+            p = [m for m in preds if m["type"] == t]
+            sc.gold += len(g)
+            sc.pred += len(p)
+            pk = {(m["start"], m["end"]): m for m in p}
+            gk = {(m["start"], m["end"]): m for m in g}
+            for key, gm in gk.items():
+                if key in pk:
+                    sc.exact_tp += 1
+                    eq = _norm_equal(t, gm.get("norm") or {}, pk[key].get("norm") or {})
+                    if eq is not None:
+                        sc.norm_total += 1
+                        if eq:
+                            sc.norm_right += 1
+                        else:
+                            sc.norm_errors.append((doc_id, gm["start"], gm["text"], gm.get("norm"), pk[key].get("norm")))
+            # lenient: greedy one-to-one on overlap, exact matches first
+            used_p: set = set(k for k in gk if k in pk)
+            used_g: set = set(used_p)
+            for gkey in sorted(gk):
+                if gkey in used_g:
+                    continue
+                for pkey in sorted(pk):
+                    if pkey in used_p:
+                        continue
+                    if pkey[0] < gkey[1] and gkey[0] < pkey[1]:
+                        used_p.add(pkey)
+                        used_g.add(gkey)
+                        break
+            sc.lenient_tp_gold += len(used_g)
+            sc.lenient_tp_pred += len(used_p)
+            sc.misses += [(doc_id, k[0], k[1], gk[k]["text"]) for k in sorted(gk) if k not in pk]
+            sc.spurious += [(doc_id, k[0], k[1], pk[k]["text"]) for k in sorted(pk) if k not in gk]
+    return scores
+
+
+def evaluate(gold_path: str | Path, docs_dir: str | Path, extractor=None, types: Iterable[str] = SCORED) -> dict[str, TypeScore]:
+    """Run ``extractor`` over ``docs_dir/<doc_id>.txt`` for every gold document and score it."""
+    from .pipeline import Extractor
+
+    extractor = extractor or Extractor()
+    gold = load_gold(gold_path)
+    preds: dict[str, list[dict]] = {}
+    for doc_id in gold:
+        path = Path(docs_dir) / f"{doc_id}.txt"
+        src = read_text(path)
+        report = extractor(src.text, doc_id=doc_id, source=src)
+        if report.text_sha256 != gold[doc_id].get("text_sha256", report.text_sha256):
+            raise ValueError(f"{path}: text does not match the gold's text_sha256")
+        preds[doc_id] = [m.model_dump() for m in report.mentions]
+    return score(gold, preds, types)

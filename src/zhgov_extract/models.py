@@ -1,0 +1,172 @@
+"""The published data model: mentions, their normalised values, records, reports.
+
+Every mention carries ``start``/``end`` offsets into the document text exactly
+as read from the file, so ``report.text[m.start:m.end] == m.text`` always.
+``Report.model_json_schema()`` is the JSON Schema users validate against.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Qualifier = Literal["exact", "over", "about", "nearly", "under", "approx_more"]
+PercentUnit = Literal["percent", "percentage_point", "multiple"]
+EnterpriseCategory = Literal[
+    "central_soe", "central_soe_unit", "local_soe", "private", "foreign", "financial", "unknown"
+]
+MentionType = Literal[
+    "money", "percent", "quantity", "enterprise", "project",
+    "region", "date", "organization", "person", "document",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+# --------------------------------------------------------------------- norms
+class _Amount(_Model):
+    """A value as a plain decimal string (no exponent), or a ``low``–``high`` range."""
+
+    value: str | None = Field(None, description="decimal string, multipliers applied; None for a range")
+    low: str | None = None
+    high: str | None = None
+    qualifier: Qualifier = "exact"
+
+
+class MoneyNorm(_Amount):
+    currency: str = Field("CNY", description="ISO 4217 code")
+    per: str | None = Field(None, description="denominator of a rate, e.g. 月 in 1208元/月")
+
+
+class PercentNorm(_Amount):
+    unit: PercentUnit = "percent"
+
+
+class QuantityNorm(_Amount):
+    unit: str = Field(..., description="the unit as written after the number, e.g. 吨, 平方米, 万吨/年 → 吨/年")
+
+
+class EnterpriseNorm(_Model):
+    canonical: str
+    category: EnterpriseCategory = "unknown"
+    group: str | None = Field(None, description="canonical name of the parent central SOE, for units")
+    entity_id: str | None = Field(None, description="gazetteer id, when linked")
+    score: float | None = Field(None, description="link score (100 = exact alias)")
+
+
+class RegionNorm(_Model):
+    code: str | None = None
+    name: str | None = None
+    level: Literal["province", "prefecture", "county"] | None = None
+
+
+class DateNorm(_Model):
+    value: str = Field(..., description="ISO date or period: 2024, 2024-11, 2024-11-25, or the text")
+
+
+# ------------------------------------------------------------------ mentions
+class _MentionBase(_Model):
+    start: int = Field(..., ge=0, description="offset of the first character in the source text")
+    end: int = Field(..., ge=0, description="offset after the last character (exclusive)")
+    text: str = Field(..., description="== source[start:end]")
+    sentence: int = Field(-1, description="index into Report.sentences, -1 if unknown")
+
+
+class MoneyMention(_MentionBase):
+    type: Literal["money"] = "money"
+    norm: MoneyNorm
+
+
+class PercentMention(_MentionBase):
+    type: Literal["percent"] = "percent"
+    norm: PercentNorm
+
+
+class QuantityMention(_MentionBase):
+    type: Literal["quantity"] = "quantity"
+    norm: QuantityNorm
+
+
+class EnterpriseMention(_MentionBase):
+    type: Literal["enterprise"] = "enterprise"
+    norm: EnterpriseNorm
+
+
+class RegionMention(_MentionBase):
+    type: Literal["region"] = "region"
+    norm: RegionNorm | None = None
+
+
+class DateMention(_MentionBase):
+    type: Literal["date"] = "date"
+    norm: DateNorm | None = None
+
+
+class OtherMention(_MentionBase):
+    """Types without normalised fields yet."""
+
+    type: Literal["project", "organization", "person", "document"]
+    norm: dict | None = None
+
+
+Mention = Annotated[
+    Union[MoneyMention, PercentMention, QuantityMention, EnterpriseMention,
+          RegionMention, DateMention, OtherMention],
+    Field(discriminator="type"),
+]
+
+MENTION_CLASSES: dict[str, type[_MentionBase]] = {
+    "money": MoneyMention, "percent": PercentMention, "quantity": QuantityMention,
+    "enterprise": EnterpriseMention, "region": RegionMention, "date": DateMention,
+    "project": OtherMention, "organization": OtherMention, "person": OtherMention,
+    "document": OtherMention,
+}
+
+
+def make_mention(type: str, start: int, end: int, text: str, norm=None, sentence: int = -1):
+    """Build the mention class that belongs to ``type``."""
+    return MENTION_CLASSES[type](type=type, start=start, end=end, text=text, norm=norm, sentence=sentence)
+
+
+# ------------------------------------------------------------------- records
+class MentionRef(_Model):
+    start: int
+    end: int
+    text: str
+
+
+class EnterpriseRecord(_Model):
+    kind: Literal["enterprise"] = "enterprise"
+    canonical: str
+    category: EnterpriseCategory
+    group: str | None = None
+    entity_id: str | None = None
+    mentions: list[MentionRef]
+
+
+Record = Annotated[Union[EnterpriseRecord], Field(discriminator="kind")]
+
+
+# -------------------------------------------------------------------- report
+class Sentence(_Model):
+    start: int
+    end: int
+
+
+class Report(_Model):
+    """Everything extracted from one document."""
+
+    doc_id: str | None = None
+    text_sha256: str = Field(..., description="SHA-256 of the UTF-8 text as read (BOM dropped)")
+    source_path: str | None = None
+    encoding: str | None = Field(None, description="encoding the file was decoded with, when read from a file")
+    n_chars: int = 0
+    sentences: list[Sentence] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list, description="sorted by start")
+    records: list[Record] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def of_type(self, type: str) -> list:
+        return [m for m in self.mentions if m.type == type]

@@ -1,0 +1,167 @@
+"""One pipeline: read → normalise → tokenise → tag → link → records.
+
+Components are plain callables ``component(doc) -> None`` registered by name
+(the spirit of spaCy's registry): the :class:`Extractor` loads rules,
+gazetteers and the tokenizer once, then runs its components in order over
+each document.  Users can add their own with :func:`register_component`.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .doc import Doc, Span
+from .models import Report, Sentence, make_mention
+from .numeric import NumericExtractor, NumericRules, tag_documents, to_norm_model
+from .reader import SourceText, read_text
+from .textlayer import normalize
+from .tokenize import Tokenizer, make_tokenizer
+
+ComponentFactory = Callable[["Extractor"], Callable[[Doc], None]]
+_REGISTRY: dict[str, ComponentFactory] = {}
+
+DEFAULT_COMPONENTS = ("documents", "numeric", "enterprise", "records")
+
+
+def register_component(name: str):
+    """Decorator: make a component factory available to ``Extractor(components=[...])``."""
+
+    def wrap(factory: ComponentFactory) -> ComponentFactory:
+        _REGISTRY[name] = factory
+        return factory
+
+    return wrap
+
+
+def registered_components() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+@register_component("documents")
+def _documents(ex: "Extractor"):
+    rules = ex.numeric_rules
+
+    def run(doc: Doc) -> None:
+        spans = tag_documents(doc, rules)
+        doc.set_protected([(s.start, s.end) for s in spans if s.source == "title"])
+        doc.spans.extend(spans)
+
+    return run
+
+
+@register_component("numeric")
+def _numeric(ex: "Extractor"):
+    extractor = NumericExtractor(ex.numeric_rules)
+
+    def run(doc: Doc) -> None:
+        doc.spans.extend(extractor(doc))
+
+    return run
+
+
+class Extractor:
+    """Load once, extract many: ``Extractor()(text)`` → :class:`Report`.
+
+    Parameters
+    ----------
+    components:
+        names of registered components to run, in order (default: all built-ins).
+    tokenizer:
+        ``"jieba"``, ``"rjieba"``, ``"auto"`` (rjieba if installed) or ``None`` to skip tokenising.
+    rules_dir / gazetteers:
+        optional overrides: a folder with your own ``numeric.yaml``; extra gazetteer
+        TSV files (same columns as the shipped ones) added to the built-in lists.
+    """
+
+    def __init__(
+        self,
+        *,
+        components: Iterable[str] | None = None,
+        tokenizer: str | None = "jieba",
+        rules_dir: str | Path | None = None,
+        gazetteers: Iterable[str | Path] = (),
+    ) -> None:
+        self.rules_dir = Path(rules_dir) if rules_dir else None
+        self.numeric_rules = NumericRules.load(self.rules_dir / "numeric.yaml" if self.rules_dir else None)
+        self.extra_gazetteers = [Path(p) for p in gazetteers]
+        self.tokenizer: Tokenizer | None = make_tokenizer(tokenizer) if tokenizer else None
+        names = list(components) if components is not None else [c for c in DEFAULT_COMPONENTS if c in _REGISTRY]
+        unknown = [n for n in names if n not in _REGISTRY]
+        if unknown:
+            raise ValueError(f"unknown component(s) {unknown}; registered: {registered_components()}")
+        self.component_names = names
+        self._components = [(n, _REGISTRY[n](self)) for n in names]
+
+    # ------------------------------------------------------------------ API
+    def __call__(self, text: str, *, doc_id: str | None = None, source: SourceText | None = None) -> Report:
+        if not isinstance(text, str):
+            raise TypeError(f"extract() needs the document text as str, got {type(text).__name__}"
+                            + (" (decode bytes first, or use extract_file())" if isinstance(text, (bytes, bytearray)) else ""))
+        sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        report = Report(doc_id=doc_id, text_sha256=sha, n_chars=len(text),
+                        source_path=source.path if source else None,
+                        encoding=source.encoding if source else None)
+        if not text.strip():
+            return report
+        doc = self.make_doc(text, doc_id=doc_id)
+        for _, component in self._components:
+            component(doc)
+        return self._to_report(doc, report)
+
+    def make_doc(self, text: str, *, doc_id: str | None = None) -> Doc:
+        doc = Doc(source=text, norm=normalize(text), doc_id=doc_id)
+        doc.set_protected([])
+        if self.tokenizer is not None:
+            doc.tokens = self.tokenizer.tokenize(doc.text)
+        return doc
+
+    def pipe(self, texts: Iterable[str], *, doc_ids: Iterable[str] | None = None) -> Iterator[Report]:
+        """Extract from many texts, reusing the loaded rules and tokenizer."""
+        ids = iter(doc_ids) if doc_ids is not None else None
+        for text in texts:
+            yield self(text, doc_id=next(ids) if ids is not None else None)
+
+    def extract_file(self, path: str | Path, *, doc_id: str | None = None) -> Report:
+        """Read a text file (any common Chinese encoding) and extract from it."""
+        src = read_text(path)
+        return self(src.text, doc_id=doc_id or Path(path).stem, source=src)
+
+    # ------------------------------------------------------------ internals
+    def _to_report(self, doc: Doc, report: Report) -> Report:
+        nt = doc.norm
+        mentions = []
+        seen = set()
+        for span in doc.spans:
+            a, b = nt.to_source(span.start, span.end)
+            key = (span.type, a, b)
+            if key in seen or b <= a:
+                continue
+            seen.add(key)
+            norm = span.norm
+            if span.type in ("money", "percent", "quantity"):
+                norm = to_norm_model(span)
+            mentions.append(make_mention(span.type, a, b, doc.source[a:b], norm, nt.sentence_index(a)))
+        mentions.sort(key=lambda m: (m.start, -m.end, m.type))
+        report.mentions = mentions
+        report.sentences = [Sentence(start=a, end=b) for a, b in nt.sentences]
+        report.records = list(doc.records)
+        report.warnings = list(doc.warnings)
+        return report
+
+
+_DEFAULT: Extractor | None = None
+
+
+def default_extractor() -> Extractor:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT
+
+
+def extract(text: str, *, doc_id: str | None = None) -> Report:
+    """Extract every mention and record from one document's text."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs the document text as str, got {type(text).__name__}")
+    return default_extractor()(text, doc_id=doc_id)
