@@ -38,13 +38,23 @@ class Doc:
         return self.norm.text
 
     def in_protected(self, start: int, end: int) -> bool:
-        """True if ``[start, end)`` lies inside a document title."""
+        """True if ``[start, end)`` lies inside a blocked range (a title, a date)."""
         k = bisect.bisect_right(self._protected_starts, start) - 1
         return k >= 0 and end <= self.protected[k][1]
 
     def set_protected(self, ranges: list[tuple[int, int]]) -> None:
-        self.protected = sorted(ranges)
+        merged: list[list[int]] = []
+        for a, b in sorted(ranges):
+            if merged and a < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.protected = [(a, b) for a, b in merged]
         self._protected_starts = [a for a, _ in self.protected]
+
+    def block(self, ranges: list[tuple[int, int]]) -> None:
+        """Add ranges inside which no numeric mention may start (titles, dates)."""
+        self.set_protected(self.protected + list(ranges))
 
     def of_type(self, *types: str) -> list[Span]:
         return [s for s in self.spans if s.type in types]

@@ -110,6 +110,7 @@ class NumericExtractor:
 
     def __init__(self, rules: NumericRules):
         self.r = rules
+        self._doc: Doc | None = None
 
     # -- helpers -----------------------------------------------------------
     def _number_at(self, text: str, m) -> NumberToken:
@@ -200,14 +201,18 @@ class NumericExtractor:
             if m.group("alt"):
                 unit += m.group("alt")
             return "quantity", m.end(), {"unit": unit, "small_prefix": prefix, "unit_span": (tok.end - len(prefix), m.end())}
-        if tok.mult in ("万", "亿", "万亿") and not r.unitless_guard.match(text, tok.end):
+        if tok.mult in ("万", "亿", "万亿") and (
+            not r.unitless_guard.match(text, tok.end)
+            or (self._doc is not None and self._doc.in_protected(tok.end, tok.end + 1))  # a date follows
+        ):
             if self._has_cue(text, tok.start, r.money_cues, r.cue_window, r.clause_breaks):
-                return "money", tok.end, {"currency": "CNY", "per": None}
+                return "money", tok.end, {"currency": "CNY", "per": None, "unitless": True}
         return None
 
     def __call__(self, doc: Doc) -> list[Span]:
         text = doc.text
         r = self.r
+        self._doc = doc
         spans: list[Span] = []
         last_end = 0
         for m in r.number_re.finditer(text):
@@ -223,8 +228,13 @@ class NumericExtractor:
             if self._label(text, tok) or doc.in_protected(tok.start, tok.end):
                 continue
             found = self.unit_after(text, tok)
-            if found is None:
+            if found is None or found[2].get("unitless"):
                 rng = self._range(text, tok)
+                if rng is None and found is not None:
+                    kind, end, info = found
+                    spans.append(self._make(text, kind, tok, end, info))
+                    last_end = end
+                    continue
                 if rng is not None:
                     spans.append(rng)
                     last_end = rng.end

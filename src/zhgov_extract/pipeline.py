@@ -11,8 +11,9 @@ import hashlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .dates import DateTagger
 from .doc import Doc, Span
-from .models import Report, Sentence, make_mention
+from .models import DateNorm, Report, Sentence, make_mention
 from .numeric import NumericExtractor, NumericRules, tag_documents, to_norm_model
 from .reader import SourceText, read_text
 from .textlayer import normalize
@@ -21,7 +22,7 @@ from .tokenize import Tokenizer, make_tokenizer
 ComponentFactory = Callable[["Extractor"], Callable[[Doc], None]]
 _REGISTRY: dict[str, ComponentFactory] = {}
 
-DEFAULT_COMPONENTS = ("documents", "numeric", "enterprise", "records")
+DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise", "records")
 
 
 def register_component(name: str):
@@ -44,7 +45,19 @@ def _documents(ex: "Extractor"):
 
     def run(doc: Doc) -> None:
         spans = tag_documents(doc, rules)
-        doc.set_protected([(s.start, s.end) for s in spans if s.source == "title"])
+        doc.block([(s.start, s.end) for s in spans if s.source == "title"])
+        doc.spans.extend(spans)
+
+    return run
+
+
+@register_component("dates")
+def _dates(ex: "Extractor"):
+    tagger = DateTagger(ex.rules_dir / "dates.yaml" if ex.rules_dir else None)
+
+    def run(doc: Doc) -> None:
+        spans = tagger(doc)
+        doc.block([(s.start, s.end) for s in spans])
         doc.spans.extend(spans)
 
     return run
@@ -141,6 +154,8 @@ class Extractor:
             norm = span.norm
             if span.type in ("money", "percent", "quantity"):
                 norm = to_norm_model(span)
+            elif span.type == "date":
+                norm = DateNorm(**span.norm)
             mentions.append(make_mention(span.type, a, b, doc.source[a:b], norm, nt.sentence_index(a)))
         mentions.sort(key=lambda m: (m.start, -m.end, m.type))
         report.mentions = mentions

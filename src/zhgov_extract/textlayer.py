@@ -105,10 +105,7 @@ def _should_join(prev: str, nxt: str, width: int | None) -> bool:
         return False
     if _is_digitish_end(prev) and (nxt[0].isdigit() or not _ASCII_ALNUM.match(nxt[0])):
         # a number cut from its unit or its decimals: 4.6 / 亿元
-        if prev[-1] in TERMINAL:
-            return False
-        if len(prev) >= 12 or (width and len(prev) >= 0.6 * width):
-            return True
+        return True
     if prev[-1] in TERMINAL or prev[-1] in "”\"』」":
         return False
     limit = 0.8 * width if width else 40

@@ -8,7 +8,11 @@ and the same segmentation model, several times faster.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Iterable, Protocol
+
+
+_SPLIT = re.compile(r"([-_])")
 
 
 class Tokenizer(Protocol):
@@ -52,7 +56,18 @@ class RJiebaTokenizer:
                 self._tok.add_word(w, 2000, "nt")
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
-        return [tuple(t) for t in self._tok.tokenize(text, "default", True)]
+        out: list[tuple[str, int, int]] = []
+        for w, a, b in self._tok.tokenize(text, "default", True):
+            if len(w) > 1 and ("-" in w or "_" in w):
+                # jieba-rs keeps 2020-2024 and a_b whole; jieba splits at - and _
+                pos = a
+                for part in _SPLIT.split(w):
+                    if part:
+                        out.append((part, pos, pos + len(part)))
+                        pos += len(part)
+            else:
+                out.append((w, a, b))
+        return out
 
 
 def rjieba_available() -> bool:

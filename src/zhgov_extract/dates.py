@@ -1,0 +1,56 @@
+"""Dates and periods (``2024年``, ``11月25日``, ``2025-04-10``, ``前三季度``).
+
+Emitted as ``date`` mentions with an ISO value, and blocked for the numeric
+taggers so that no calendar number becomes a quantity.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+import yaml
+
+from .doc import Doc, Span
+from .resources import rules_path
+
+
+class DateTagger:
+    def __init__(self, path: str | Path | None = None) -> None:
+        with open(path or rules_path("dates.yaml"), encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+        self.patterns = [(p["name"], regex.compile(p["re"])) for p in raw["patterns"]]
+
+    @staticmethod
+    def _iso(m) -> str:
+        g = m.groupdict()
+        y, mo, d = g.get("y"), g.get("m"), g.get("d")
+        if y and mo and d:
+            return f"{y}-{int(mo):02d}-{int(d):02d}"
+        if y and mo:
+            return f"{y}-{int(mo):02d}"
+        if mo and d:
+            return f"--{int(mo):02d}-{int(d):02d}"
+        if y and not (mo or d) and m.group().rstrip("度").endswith("年"):
+            return y
+        return m.group()
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        text = doc.text
+        found: list[Span] = []
+        for name, pat in self.patterns:
+            for m in pat.finditer(text):
+                if m.end() == m.start():
+                    continue
+                if name == "chinese_date" and not (m.group("y") or m.group("m") or m.group("d")):
+                    continue
+                if name == "chinese_date" and m.group("d") and not m.group("m"):
+                    continue  # a bare 25日 is too ambiguous
+                found.append(Span("date", m.start(), m.end(), {"value": self._iso(m)}, name))
+        # keep the longest of overlapping candidates
+        found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        out: list[Span] = []
+        for s in found:
+            if out and s.start < out[-1].end:
+                continue
+            out.append(s)
+        return out

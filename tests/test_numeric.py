@@ -1,0 +1,126 @@
+"""Numeric taggers: spans and normalised values, sentence by sentence.
+
+Each case is (text, [(type, span text, value, unit-or-currency, qualifier)]).
+Cases come from the seeds' language and from reports of other provinces; when a
+rule is fixed, the sentence that broke goes here.
+"""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # money: units, multipliers, qualifiers outside, 余 inside, Chinese numerals
+    ("总投资 3021.27 亿元。", [("money", "3021.27 亿元", "302127000000", "CNY", "exact")]),
+    ("合同总额超 60 亿元。", [("money", "60 亿元", "6000000000", "CNY", "over")]),
+    ("投资10亿元以上项目", [("money", "10亿元", "1000000000", "CNY", "over")]),
+    ("3个超百亿元项目", [("quantity", "3个", "3", "个", "exact"), ("money", "百亿元", "10000000000", "CNY", "over")]),
+    ("支持资金8620万余元", [("money", "8620万余元", "86200000", "CNY", "approx_more")]),
+    ("争取资金十余亿元", [("money", "十余亿元", "1000000000", "CNY", "approx_more")]),
+    ("奖补三千万元", [("money", "三千万元", "30000000", "CNY", "exact")]),
+    ("签订金额 428 万。", [("money", "428 万", "4280000", "CNY", "exact")]),
+    ("总投资1651.48亿。", [("money", "1651.48亿", "165148000000", "CNY", "exact")]),
+    ("实际利用外资5000万美元", [("money", "5000万美元", "50000000", "USD", "exact")]),
+    ("全省生产总值1.56 万亿元", [("money", "1.56 万亿元", "1560000000000", "CNY", "exact")]),
+    ("收支结余-356万元", [("money", "-356万元", "-3560000", "CNY", "exact")]),
+    ("收支结余－356万元", [("money", "－356万元", "-3560000", "CNY", "exact")]),
+    ("城镇居民人均可支配收入1,234元", [("money", "1,234元", "1234", "CNY", "exact")]),
+    ("月均工资1208元/月", [("money", "1208元/月", "1208", "CNY", "exact")]),
+    ("融资约180亿元", [("money", "180亿元", "18000000000", "CNY", "about")]),
+    ("投资近40亿元", [("money", "40亿元", "4000000000", "CNY", "nearly")]),
+    ("营业收入突破 2000亿元", [("money", "2000亿元", "200000000000", "CNY", "over")]),
+    ("资金不足5亿元", [("money", "5亿元", "500000000", "CNY", "under")]),
+    ("投资1亿元左右", [("money", "1亿元", "100000000", "CNY", "about")]),
+    ("拨付壹佰贰拾万元", [("money", "壹佰贰拾万元", "1200000", "CNY", "exact")]),
+    ("规模约3千万元", [("money", "3千万元", "30000000", "CNY", "about")]),
+    ("贷款 4.6\n\n亿元", [("money", "4.6\n\n亿元", "460000000", "CNY", "exact")]),
+    ("全年力争固投突破500亿元", [("money", "500亿元", "50000000000", "CNY", "over")]),
+    # percent
+    ("一般公共预算收入增长7.4%", [("percent", "7.4%", "7.4", "percent", "exact")]),
+    ("规模以上工业增加值增长4%以上", [("percent", "4%", "4", "percent", "over")]),
+    ("增长百分之七点四", [("percent", "百分之七点四", "7.4", "percent", "exact")]),
+    ("分别同比提高 3.5 和 3 个百分点", [("percent", "3.5", "3.5", "percentage_point", "exact"),
+                                     ("percent", "3 个百分点", "3", "percentage_point", "exact")]),
+    ("分别提高3.5个和3个百分点", [("percent", "3.5个", "3.5", "percentage_point", "exact"),
+                              ("percent", "3个百分点", "3", "percentage_point", "exact")]),
+    ("供销差率由 11%下降到 3.81%", [("percent", "11%", "11", "percent", "exact"),
+                               ("percent", "3.81%", "3.81", "percent", "exact")]),
+    ("分别增长17.6%和9.4%", [("percent", "17.6%", "17.6", "percent", "exact"),
+                           ("percent", "9.4%", "9.4", "percent", "exact")]),
+    ("出口额增长1.6倍", [("percent", "1.6倍", "1.6", "multiple", "exact")]),
+    ("同比增长3倍", [("percent", "3倍", "3", "multiple", "exact")]),
+    ("城镇登记失业率下降0.5个百分点", [("percent", "0.5个百分点", "0.5", "percentage_point", "exact")]),
+    ("全年增长１２．５％", [("percent", "１２．５％", "12.5", "percent", "exact")]),
+    # quantity
+    ("年产12.5万吨无碳低镁质不烧砖", [("quantity", "12.5万吨", "125000", "吨", "exact")]),
+    ("辽宁首条 400 万吨/年带式球团", [("quantity", "400 万吨/年", "4000000", "吨/年", "exact")]),
+    ("PM2.5平均浓度35微克/立方米", [("quantity", "35微克/立方米", "35", "微克/立方米", "exact")]),
+    ("66KV 变电站", [("quantity", "66KV", "66", "KV", "exact")]),
+    ("粮食产量超过27.8亿斤", [("quantity", "27.8亿斤", "2780000000", "斤", "over")]),
+    ("共签署协议 3000 余项", [("quantity", "3000 余项", "3000", "项", "approx_more")]),
+    ("带动就业3.72万人", [("quantity", "3.72万人", "37200", "人", "exact")]),
+    ("仅用141天", [("quantity", "141天", "141", "天", "exact")]),
+    ("缩短 29个月", [("quantity", "29个月", "29", "个月", "exact")]),
+    ("停滞近10年", [("quantity", "10年", "10", "年", "nearly")]),
+    ("压缩至2个工作日内", [("quantity", "2个工作日", "2", "个工作日", "under")]),
+    ("播种面积3.5千公顷", [("quantity", "3.5千公顷", "3.5", "千公顷", "exact")]),
+    ("保障房2.1万套（间）", [("quantity", "2.1万套（间）", "21000", "套（间）", "exact")]),
+    ("新建5G基站1.2万个", [("quantity", "1.2万个", "12000", "个", "exact")]),
+    ("装机容量 120 万千瓦", [("quantity", "120 万千瓦", "1200000", "千瓦", "exact")]),
+    ("实施项目2-3年", [("quantity", "2-3年", None, "年", "exact")]),
+    ("近80家零部件企业", [("quantity", "80家", "80", "家", "nearly")]),
+    ("节约30吨标准煤", [("quantity", "30吨标准煤", "30", "吨标准煤", "exact")]),
+    # ranges
+    ("投资10亿至20亿元", [("money", "10亿至20亿元", None, "CNY", "exact")]),
+]
+
+NOT_NUMBERS = [
+    "2024年全市经济稳中有进",
+    "11月25日，会议在鞍山举行",
+    "项目自去年6月份完成立项",
+    "紧扣“8+1+4”产业方向",
+    "打造“2+N”科技创新中心体系",
+    "编制“十四五”规划",
+    "第十四届中国钢铁流通促进大会",
+    "用好8890平台和12345平台",
+    "推进5G网络建设",
+    "辽国资建字〔2025〕19号",
+    "建议（第1431318号）的答复",
+    "“2370”改革",
+    "纳税2000强企业",
+    "持续建设六大产业园区",
+    "十余位专家",
+    "两个项目均实现百亿级大项目",
+    "开工亿元以上项目",
+    "统筹城乡二元结构",
+    "推动多元化发展",
+    "2024年度考核",
+    "上世纪90年代",
+    "制定《98家央企央地合作信息库》",
+]
+
+
+def _got(report):
+    out = []
+    for m in report.mentions:
+        if m.type not in ("money", "percent", "quantity"):
+            continue
+        extra = m.norm.currency if m.type == "money" else m.norm.unit
+        out.append((m.type, m.text, m.norm.value, extra, m.norm.qualifier))
+    return out
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:20] for c in CASES])
+def test_numeric_case(numeric_only, text, expected):
+    assert _got(numeric_only(text)) == expected
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_not_a_number(numeric_only, text):
+    assert _got(numeric_only(text)) == []
+
+
+def test_range_bounds(numeric_only):
+    (m,) = [m for m in numeric_only("投资10亿至20亿元").mentions if m.type == "money"]
+    assert (m.norm.low, m.norm.high, m.norm.value) == ("1000000000", "2000000000", None)
+    (q,) = [m for m in numeric_only("实施项目2-3年").mentions if m.type == "quantity"]
+    assert (q.norm.low, q.norm.high) == ("2", "3")
