@@ -126,8 +126,38 @@ MENTION_CLASSES: dict[str, type[_MentionBase]] = {
 
 
 def make_mention(type: str, start: int, end: int, text: str, norm=None, sentence: int = -1):
-    """Build the mention class that belongs to ``type``."""
-    return MENTION_CLASSES[type](type=type, start=start, end=end, text=text, norm=norm, sentence=sentence)
+    """Build the mention class that belongs to ``type``.
+
+    The pipeline builds every field itself, so validation is skipped here
+    (``model_construct``): it is the hot path.  Reports read back from JSON are
+    validated as usual.
+    """
+    return fast_construct(MENTION_CLASSES[type], {"start": start, "end": end, "text": text,
+                                                  "sentence": sentence, "type": type, "norm": norm})
+
+
+_DEFAULTS: dict[type, dict] = {}
+
+
+def fast_construct(cls, values: dict):
+    """``cls.model_construct(**values)`` without its per-call overhead.
+
+    Only for values the pipeline built itself with every field present;
+    what it returns is an ordinary model instance (dump, compare, copy).
+    """
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        defaults = _DEFAULTS[cls] = {
+            name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items() if not f.is_required()
+        }
+    if len(values) != len(cls.model_fields):
+        values = {**defaults, **values}
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 # ------------------------------------------------------------------- records

@@ -16,7 +16,7 @@ import regex
 import yaml
 
 from .doc import Doc, Span
-from .models import MoneyNorm, PercentNorm, QuantityNorm
+from .models import MoneyNorm, PercentNorm, QuantityNorm, fast_construct
 from .numerals import BIG_UNITS, multiplier, parse_arabic, parse_chinese, plain
 from .resources import rules_path
 
@@ -57,7 +57,11 @@ class NumericRules:
         self.clause_breaks = set(r["clause_breaks"])
         q = r["qualifiers"]
         self.q_before: dict[str, str] = q["before"]
+        self.q_before_sorted = sorted(self.q_before, key=len, reverse=True)
+        self.q_before_last = {w[-1] for w in self.q_before}
         self.q_after: dict[str, str] = q["after"]
+        self.q_after_sorted = sorted(self.q_after, key=len, reverse=True)
+        self.q_after_first = {w[0] for w in self.q_after}
         self.q_after_time_only = set(q.get("after_time_only", []))
         self.q_blockers: dict[str, list[str]] = q.get("before_blockers", {})
         self.time_units = set(r.get("time_units", []))
@@ -71,7 +75,19 @@ class NumericRules:
         latin_alt = _alternation(latin)
         denom = _alternation(han + ["月", "日", "时", "秒", "年", "人", "户", "亩", "吨"])
         alt = r.get("unit_alternative", "")
+        currency_alt = _alternation(self.currencies)
+        any_unit = "|".join([currency_alt, _alternation(self.percent_units), unit_alt, latin_alt,
+                             _alternation(r["range_joiners"]), _alternation(r["coordinators"])])
+        # Only numbers that can start a mention reach Python: an Arabic number followed
+        # (after 余/多 and a multiplier) by a unit, a range joiner or a coordinator, or
+        # by 万/亿 alone; a Chinese numeral only before a currency or after 百分之.
         self.number_re = regex.compile(
+            rf"(?<![A-Za-z0-9.])(?P<sign>[-−－])?(?P<ar>{ARABIC})"
+            rf"(?=[余多]?(?:{MULT})?[余多]?(?:{any_unit})|[余多]?[万亿])"
+            rf"|(?:(?P<pct>百分之)|(?=(?:{CHINESE})(?:{currency_alt})))(?P<cn>{CHINESE})"
+        )
+        # the same without the look-ahead, for the left side of ranges and coordinations
+        self.bare_number_re = regex.compile(
             rf"(?<![A-Za-z0-9.])(?P<sign>[-−－])?(?P<ar>{ARABIC})|(?P<pct>百分之)?(?P<cn>{CHINESE})"
         )
         self.tail_re = regex.compile(rf"(?P<ap1>[余多])?(?P<mult>{MULT})?(?P<ap2>[余多])?")
@@ -88,9 +104,9 @@ class NumericRules:
             rf"(?:{_alternation(list(self.currencies) + list(self.percent_units))}|{unit_alt}|[A-Za-z0-9])"
         )
         self.title_re = regex.compile(r"《[^《》\n]{1,200}》")
-        self.docno_re = regex.compile(
-            r"[\p{Han}]{1,10}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,5}\s*号|第\s*\d{4,}\s*号"
-        )
+        # anchored on the bracketed year, the issuer prefix is taken in Python (fast scan)
+        self.docno_re = regex.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,5}\s*号|第\s*\d{4,}\s*号")
+        self.docno_prefix_re = regex.compile(r"\p{Han}{1,10}$")
 
 
 @dataclass
@@ -136,7 +152,9 @@ class NumericExtractor:
         return any(head.endswith(w) for w in self.r.not_after)
 
     def _qualifier_before(self, text: str, start: int) -> str | None:
-        for word in sorted(self.r.q_before, key=len, reverse=True):
+        if start == 0 or text[start - 1] not in self.r.q_before_last:
+            return None
+        for word in self.r.q_before_sorted:
             if text.startswith(word, start - len(word)):
                 prev = text[start - len(word) - 1] if start - len(word) > 0 else ""
                 if prev and prev in self.r.q_blockers.get(word, []):
@@ -145,7 +163,9 @@ class NumericExtractor:
         return None
 
     def _qualifier_after(self, text: str, end: int, unit: str | None) -> str | None:
-        for word in sorted(self.r.q_after, key=len, reverse=True):
+        if end >= len(text) or text[end] not in self.r.q_after_first:
+            return None
+        for word in self.r.q_after_sorted:
             if text.startswith(word, end):
                 if word in self.r.q_after_time_only and unit not in self.r.time_units:
                     continue
@@ -318,7 +338,7 @@ class NumericExtractor:
                 if m is None:
                     break
                 a = max(0, j - 24) + m.start()
-                tok_m = self.r.number_re.match(text, a)
+                tok_m = self.r.bare_number_re.match(text, a)
                 if tok_m is None:
                     break
                 tok = self._number_at(text, tok_m)
@@ -355,15 +375,20 @@ class NumericParser:
 def tag_documents(doc: Doc, rules: NumericRules) -> list[Span]:
     """《…》 titles and document numbers (辽国资建字〔2025〕19号)."""
     out = [Span("document", m.start(), m.end(), None, "title") for m in rules.title_re.finditer(doc.text)]
-    out += [Span("document", m.start(), m.end(), None, "docno") for m in rules.docno_re.finditer(doc.text)]
+    text = doc.text
+    for m in rules.docno_re.finditer(text):
+        start = m.start()
+        if text[start] != "第":
+            prefix = rules.docno_prefix_re.search(text, max(0, start - 10), start)
+            if prefix is None:
+                continue
+            start = prefix.start()
+        out.append(Span("document", start, m.end(), None, "docno"))
     return out
 
 
 def to_norm_model(span: Span):
     n = dict(span.norm or {})
     n.pop("small_prefix", None)
-    if span.type == "money":
-        return MoneyNorm(**n)
-    if span.type == "percent":
-        return PercentNorm(**n)
-    return QuantityNorm(**n)
+    cls = MoneyNorm if span.type == "money" else PercentNorm if span.type == "percent" else QuantityNorm
+    return fast_construct(cls, n)

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from .dates import DateTagger
 from .doc import Doc, Span
-from .models import DateNorm, Report, Sentence, make_mention
+from .models import DateNorm, Report, Sentence, fast_construct, make_mention
 from .numeric import NumericExtractor, NumericRules, tag_documents, to_norm_model
 from .reader import SourceText, read_text
 from .textlayer import normalize
@@ -155,11 +155,11 @@ class Extractor:
             if span.type in ("money", "percent", "quantity"):
                 norm = to_norm_model(span)
             elif span.type == "date":
-                norm = DateNorm(**span.norm)
+                norm = fast_construct(DateNorm, dict(span.norm))
             mentions.append(make_mention(span.type, a, b, doc.source[a:b], norm, nt.sentence_index(a)))
         mentions.sort(key=lambda m: (m.start, -m.end, m.type))
         report.mentions = mentions
-        report.sentences = [Sentence(start=a, end=b) for a, b in nt.sentences]
+        report.sentences = [fast_construct(Sentence, {"start": a, "end": b}) for a, b in nt.sentences]
         report.records = list(doc.records)
         report.warnings = list(doc.warnings)
         return report

@@ -24,6 +24,14 @@ _KEEP_FULLWIDTH = set("，。；：？！")
 _FW = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH}
 _FW.update({0x3000: 0x20, 0x00A0: 0x20, 0x2212: 0x2D, 0x2014: 0x2014})
 _TRANSLATE = str.maketrans(_FW)
+_FW_RUN = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _FW) + "]+")
+
+
+def _fold_width(text: str) -> str:
+    """Translate only the runs that need it (1:1, so offsets are unchanged)."""
+    if not _FW_RUN.search(text):
+        return text
+    return _FW_RUN.sub(lambda m: m.group().translate(_TRANSLATE), text)
 
 TERMINAL = "。！？!?；;：:"
 _LIST_MARK = regex.compile(
@@ -114,7 +122,7 @@ def _should_join(prev: str, nxt: str, width: int | None) -> bool:
 
 def normalize(source: str) -> NormText:
     """Build the matching text and offset map for ``source``."""
-    translated = source.translate(_TRANSLATE)
+    translated = _fold_width(source)
     # 1. split into lines (keeping offsets), mark furniture lines
     lines: list[tuple[int, int]] = []  # (start, end) excluding the newline
     pos = 0
@@ -222,18 +230,16 @@ def _headings(source: str, lines, stripped, furniture) -> list[Heading]:
 
 def _sentences(nt: NormText) -> list[tuple[int, int]]:
     """Sentence spans (source offsets) split on 。！？； and hard line breaks."""
-    out = []
     text = nt.text
-    pos = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end() if m.group()[0] != "\n" else m.start()
-        if text[pos:end].strip():
-            a = pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
-            b = pos + len(text[pos:end].rstrip())
-            out.append(nt.to_source(a, b))
-        pos = m.end()
-    if text[pos:].strip():
-        a = pos + (len(text[pos:]) - len(text[pos:].lstrip()))
-        b = pos + len(text[pos:].rstrip())
-        out.append(nt.to_source(a, b))
+    out = []
+    src = nt.src
+    for m in _SENTENCE.finditer(text):
+        a, b = m.span()
+        out.append((src(a), src(b - 1) + 1))
     return out
+
+
+# a sentence: no leading/trailing whitespace, ends after its punctuation (and closing quotes) or at a line break
+_SENTENCE = regex.compile(
+    r"[^\s。！？!?；;](?:[^\n。！？!?；;]*[^\s。！？!?；;])?(?:[。！？!?；;]+[”’」』）)]*)?|[。！？!?；;]+[”’」』）)]*"
+)
