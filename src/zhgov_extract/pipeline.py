@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from .dates import DateTagger
 from .doc import Doc, Span
-from .models import DateNorm, Report, Sentence, fast_construct, make_mention
+from .models import DateNorm, EnterpriseNorm, RegionNorm, Report, Sentence, fast_construct, make_mention
 from .numeric import NumericExtractor, NumericRules, tag_documents, to_norm_model
 from .reader import SourceText, read_text
 from .textlayer import normalize
@@ -69,6 +69,26 @@ def _numeric(ex: "Extractor"):
 
     def run(doc: Doc) -> None:
         doc.spans.extend(extractor(doc))
+
+    return run
+
+
+@register_component("enterprise")
+def _enterprise(ex: "Extractor"):
+    from .enterprise import EnterpriseRules, EnterpriseTagger, load_word_tags
+    from .gazetteer import EnterpriseGazetteer, RegionGazetteer
+
+    gaz = EnterpriseGazetteer(extra=ex.extra_gazetteers)
+    if ex.tokenizer is not None:
+        ex.tokenizer.add_words(gaz.words)
+    tagger = EnterpriseTagger(
+        EnterpriseRules(ex.rules_dir / "enterprise.yaml" if ex.rules_dir else None),
+        gaz, RegionGazetteer(), load_word_tags(ex.tokenizer),
+    )
+    ex.enterprise_tagger = tagger
+
+    def run(doc: Doc) -> None:
+        doc.spans.extend(tagger(doc))
 
     return run
 
@@ -156,6 +176,10 @@ class Extractor:
                 norm = to_norm_model(span)
             elif span.type == "date":
                 norm = fast_construct(DateNorm, dict(span.norm))
+            elif span.type == "enterprise":
+                norm = fast_construct(EnterpriseNorm, dict(span.norm))
+            elif span.type == "region":
+                norm = fast_construct(RegionNorm, dict(span.norm))
             mentions.append(make_mention(span.type, a, b, doc.source[a:b], norm, nt.sentence_index(a)))
         mentions.sort(key=lambda m: (m.start, -m.end, m.type))
         report.mentions = mentions

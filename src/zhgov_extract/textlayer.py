@@ -27,7 +27,7 @@ _TRANSLATE = str.maketrans(_FW)
 _FW_RUN = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _FW) + "]+")
 
 
-def _fold_width(text: str) -> str:
+def fold_width(text: str) -> str:
     """Translate only the runs that need it (1:1, so offsets are unchanged)."""
     if not _FW_RUN.search(text):
         return text
@@ -122,7 +122,7 @@ def _should_join(prev: str, nxt: str, width: int | None) -> bool:
 
 def normalize(source: str) -> NormText:
     """Build the matching text and offset map for ``source``."""
-    translated = _fold_width(source)
+    translated = fold_width(source)
     # 1. split into lines (keeping offsets), mark furniture lines
     lines: list[tuple[int, int]] = []  # (start, end) excluding the newline
     pos = 0

@@ -1,0 +1,589 @@
+"""Enterprises, organisations and regions: recognise (tag) and link.
+
+Recognition has three sources, merged longest-first:
+
+1. gazetteer names (central SOEs, their units, other known enterprises, user
+   lists) found in one Aho-Corasick pass;
+2. names *not* in any list, recognised by their structure — an organisational
+   form (有限公司, 集团, 银行, 厂 …) and, to its left, a trade name that starts
+   at a region, at a known enterprise, or after a word that cannot be part of a
+   name (走进, 与, 位于 …; ``rules/enterprise.yaml``);
+3. short names a document introduces: once ``荣信汇科电气股份有限公司`` is
+   found, later ``荣信汇科`` is the same enterprise.
+
+Linking gives each mention a canonical name and category: exact alias, then
+the name's core (without its organisational form) against the gazetteer's
+cores, then rapidfuzz on cores under a threshold tested in
+``tests/test_linking.py``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import regex
+import yaml
+from rapidfuzz import fuzz, process
+
+from .doc import Doc, Span
+from .gazetteer import Entity, EnterpriseGazetteer, RegionGazetteer, read_tsv
+from .resources import gazetteer_path, rules_path
+from .textlayer import fold_width
+
+_HAN = regex.compile(r"[\p{Han}A-Za-z·&]")
+FUZZY_THRESHOLD = 90  # see tests/test_linking.py for the alias test set behind this number
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    return sorted(set(words), key=len, reverse=True)
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in _longest_first(words))
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str  # alias | structure | short | unit
+    entity: Entity | None = None
+    form: str = ""
+    anchor: str = ""  # region | alias | none
+    full_name: str = ""  # for a short name: the full name it stands for
+
+
+class EnterpriseRules:
+    def __init__(self, path: str | Path | None = None, gazetteer_dir: Path | None = None) -> None:
+        with open(path or rules_path("enterprise.yaml"), encoding="utf-8") as fh:
+            r = yaml.safe_load(fh)
+        gdir = gazetteer_dir
+        forms_path = (gdir / "org_forms.tsv") if gdir else gazetteer_path("org_forms.tsv")
+        words_path = (gdir / "industry_words.tsv") if gdir else gazetteer_path("industry_words.tsv")
+        self.forms: dict[str, str] = {fold_width(row["form"]): row.get("kind", "") for row in read_tsv(forms_path)}
+        self.industry = _longest_first(fold_width(row["word"]) for row in read_tsv(words_path) if len(row["word"]) >= 2)
+        self.left_stops = set(r["left_stops"])
+        self.stop_lengths = sorted({len(w) for w in self.left_stops}, reverse=True)
+        self.location_stops = _longest_first(r["location_stops"])
+        self.generic = _longest_first(r["generic_heads"])
+        self.region_generic = _longest_first(r.get("region_generic_heads", []))
+        self.list_separators = set(r.get("list_separators", "、与和及"))
+        self.list_tail_re = regex.compile(r["list_tail"]) if r.get("list_tail") else None
+        self.max_trade_freq = int(r.get("max_trade_word_freq", 300))
+        self.verb_industry = set(r.get("verb_industry_words", []))
+        self.never_in_trade = set(r.get("never_in_trade", ""))
+        self.weak_forms = set(fold_width(f) for f in r["weak_forms"])
+        self.min_trade = int(r["min_trade_chars"])
+        self.max_name = int(r["max_name_chars"])
+        self.org_suffixes = _longest_first(r["organization_suffixes"])
+        self.org_names = _longest_first(r["organizations"])
+        self.excluded_forms = set(fold_width(f) for f in r.get("excluded_forms", []))
+        self.alias_only_forms = set(fold_width(f) for f in r.get("alias_only_forms", []))
+        self.right_boundaries = _longest_first(r.get("right_boundaries", []))
+        self.region_industry_blockers = _longest_first(r.get("region_industry_blockers", []))
+        self.form_re = regex.compile(_alt(f for f in self.forms if f not in self.excluded_forms))
+        self.industry_re = regex.compile(rf"(?:{_alt(self.industry)})+")
+        self.org_suffix_re = regex.compile(_alt(self.org_suffixes))
+        self.org_name_re = regex.compile(_alt(self.org_names))
+        self.financial_forms = {f for f, k in self.forms.items() if k == "financial"}
+
+
+class EnterpriseTagger:
+    """Find enterprise, organisation and region spans in a :class:`Doc` and link enterprises."""
+
+    def __init__(self, rules: EnterpriseRules, gazetteer: EnterpriseGazetteer, regions: RegionGazetteer,
+                 word_tags: dict[str, str] | None = None) -> None:
+        self.r = rules
+        self.gaz = gazetteer
+        self.regions = regions
+        self.word_tags = word_tags or {}
+        self.word_freq = load_word_freqs()
+        self._cores: dict[str, Entity] = {}
+        for name, ent in gazetteer.by_name.items():
+            core = self.core(name)
+            if len(core) >= 2:
+                self._cores.setdefault(core, ent)
+        self._core_keys = list(self._cores)
+
+    # ----------------------------------------------------------- helpers
+    def core(self, name: str) -> str:
+        """A name without its organisational form: 鞍山钢铁集团有限公司 → 鞍山钢铁."""
+        name = fold_width(name)
+        changed = True
+        while changed:
+            changed = False
+            for form in self.r.forms:
+                if len(name) > len(form) + 1 and name.endswith(form):
+                    name = name[: -len(form)]
+                    changed = True
+                    break
+        return name
+
+    def _stop_at(self, text: str, p: int) -> bool:
+        for k in self.r.stop_lengths:
+            if p - k >= 0 and text[p - k:p] in self.r.left_stops:
+                return True
+        return False
+
+    def _window_start(self, text: str, s: int, floor: int) -> tuple[int, bool]:
+        """Scan left from ``s`` over name characters; returns (start, hit_hard_boundary)."""
+        p = s
+        limit = max(floor, s - self.r.max_name)
+        while p > limit:
+            ch = text[p - 1]
+            if ch == ")":
+                o = text.rfind("(", max(limit, p - 10), p - 1)
+                if o < 0 or not all(_HAN.match(c) for c in text[o + 1:p - 1]):
+                    return p, True
+                p = o
+                continue
+            if not _HAN.match(ch):
+                return p, True
+            if self._stop_at(text, p):
+                return p, True
+            if p >= 2 and text[p - 2].isdigit() and ch in "家个户批类项座名":
+                return p, True  # 99家央企集团: a count, not a name
+            p -= 1
+        return p, p == floor
+
+    def _anchors(self, region_at: dict[int, int], alias_at: dict[int, tuple[int, Entity]], a: int, s: int,
+                 text: str) -> tuple[int, str] | None:
+        """Leftmost region or known-enterprise start in [a, s), outside brackets."""
+        depth = 0
+        for i in range(a, s):
+            c = text[i]
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth = max(0, depth - 1)
+            if depth:
+                continue
+            if i in alias_at and alias_at[i][0] <= s + 8:
+                return i, "alias"
+            if i in region_at and region_at[i] <= s:
+                return i, "region"
+        return None
+
+    def _cut_location(self, text: str, a: int, s: int, region_at, alias_at) -> int:
+        """Start after a location word (…开发区) when what follows it starts a name."""
+        best = a
+        for w in self.r.location_stops:
+            i = text.find(w, a, s)
+            while i >= 0:
+                j = i + len(w)
+                if j < s and (j in region_at or j in alias_at):
+                    best = max(best, j)
+                i = text.find(w, i + 1, s)
+        return best
+
+    def _pos_trim(self, doc: Doc, a: int, s: int) -> int:
+        """Without an anchor: start after the last function word (jieba dictionary tag) before the form."""
+        if not doc.tokens or not self.word_tags:
+            return a
+        best = a
+        for w, ta, tb in doc.tokens:
+            if tb <= a:
+                continue
+            if ta >= s:
+                break
+            tag = self.word_tags.get(w)
+            if tag and tag[0] in "pcudr" and ta >= a and len(w) >= 2 and not self.gaz.lookup(w):
+                best = max(best, tb)
+        return best
+
+    def _generic(self, trade: str, words: list[str] | None = None) -> bool:
+        rest = trade
+        changed = True
+        while rest and changed:
+            changed = False
+            for g in (words if words is not None else self.r.generic):
+                if rest.startswith(g):
+                    rest = rest[len(g):]
+                    changed = True
+                    break
+        return not rest
+
+    # --------------------------------------------------------------- tag
+    def __call__(self, doc: Doc) -> list[Span]:
+        text = doc.text
+        regions = [(a, b, n) for a, b, n in self.regions.iter_matches(text)]
+        region_at = {a: b for a, b, _ in regions}
+        aliases = []
+        for a, b, name, ent in self.gaz.iter_matches(text):
+            if doc.in_protected(a, b) or not self._alias_boundary_ok(text, a, b):
+                continue
+            if a in region_at and region_at[a] < b and any(text.startswith(w, b) for w in self.r.region_industry_blockers):
+                # 鞍山钢铁 in 鞍山钢铁产业: the region's industry, not the company
+                if self.r.industry_re.fullmatch(text[region_at[a]:b]):
+                    continue
+            aliases.append(Candidate(a, b, "alias", ent, anchor="alias"))
+        alias_at = {c.start: (c.end, c.entity) for c in aliases}
+        cands: list[Candidate] = list(aliases)
+        cands += self._structural(doc, region_at, alias_at)
+        cands += self._alias_units(text, aliases)
+        ents = self._resolve(cands)
+        ents = self._merge_group_units(text, ents)
+        ents = self._resolve(ents + self._lists(doc, ents, region_at))
+        ents += self._short_names(doc, ents)
+        ents = self._resolve(ents)
+        orgs = self._organizations(doc, region_at, ents)
+        out: list[Span] = []
+        for c in ents:
+            out.append(Span("enterprise", c.start, c.end, self.link(text[c.start:c.end], c), c.kind))
+        taken = [(c.start, c.end) for c in ents] + [(o.start, o.end) for o in orgs]
+        out += orgs
+        out += self._region_spans(regions, taken)
+        return out
+
+    def _alias_boundary_ok(self, text: str, a: int, b: int) -> bool:
+        """A two-character alias must not be half of an ordinary word (全国电力 is not 国电)."""
+        if b - a > 2:
+            return True
+        left = text[a - 1:a + 1] if a > 0 else ""
+        right = text[b - 1:b + 1] if b < len(text) else ""
+        for w in (left, right):
+            if len(w) == 2 and self.word_tags.get(w) and not self.gaz.lookup(w):
+                return False
+        return True
+
+    def _structural(self, doc: Doc, region_at, alias_at) -> list[Candidate]:
+        text = doc.text
+        out = []
+        floor = 0
+        for m in self.r.form_re.finditer(text):
+            s, e = m.span()
+            form = m.group()
+            if doc.in_protected(s, e):
+                continue
+            a, hard = self._window_start(text, s, floor)
+            a = self._cut_location(text, a, s, region_at, alias_at)
+            a = self._pos_trim(doc, a, s)
+            anchor = self._anchors(region_at, alias_at, a, s, text)
+            kind = "none"
+            if anchor:
+                a, kind = anchor
+            elif not hard and s - a > 12:
+                continue
+            if form in self.r.alias_only_forms and kind != "alias":
+                continue
+            if text[a:a + 1] == "(":
+                continue
+            if s - a < 1:
+                continue
+            weak = form in self.r.weak_forms
+            if weak and kind == "none":
+                continue
+            trade = text[a:s]
+            if kind == "region":
+                rest = trade[region_at[a] - a:]
+                if rest and self._generic(rest, self.r.region_generic):
+                    continue
+                if not rest and not weak and form not in ("集团",):
+                    pass
+            elif self._generic(trade) or len(trade) < self.r.min_trade:
+                continue
+            out.append(Candidate(a, e, "structure", None, form, kind))
+        return out
+
+    def _alias_units(self, text: str, aliases: list[Candidate]) -> list[Candidate]:
+        """A known enterprise followed by industry words is its unit (鞍钢耐火, 华能新能源)."""
+        out = []
+        for c in aliases:
+            if text[c.start:c.end].endswith("集团"):
+                continue  # 鞍钢集团 + 西鞍山铁矿 is a place of the group, not a unit name
+            m = self.r.industry_re.match(text, c.end)
+            if m and m.end() - c.end >= 2 and self.right_boundary(text, m.end()):
+                out.append(Candidate(c.start, m.end(), "unit", c.entity, anchor="alias"))
+        return out
+
+    def right_boundary(self, text: str, i: int) -> bool:
+        """Can a name end at ``i``?  (punctuation, end of text, or a word that cannot continue it)"""
+        if i >= len(text) or not _HAN.match(text[i]):
+            return True
+        return any(text.startswith(w, i) for w in self.r.right_boundaries)
+
+    @staticmethod
+    def _resolve(cands: list[Candidate]) -> list[Candidate]:
+        """Longest wins among overlapping candidates; structure beats alias on a tie."""
+        prio = {"structure": 0, "unit": 1, "alias": 2, "short": 3, "list": 4}
+        cands = sorted(cands, key=lambda c: (-(c.end - c.start), prio.get(c.kind, 9), c.start))
+        chosen: list[Candidate] = []
+        for c in cands:
+            if any(c.start < o.end and o.start < c.end for o in chosen):
+                continue
+            chosen.append(c)
+        return sorted(chosen, key=lambda c: c.start)
+
+    def _merge_group_units(self, text: str, ents: list[Candidate]) -> list[Candidate]:
+        """后英集团 + 海城市胜辉耐火材料制造有限公司 written as one name is one mention."""
+        out: list[Candidate] = []
+        for c in ents:
+            if out:
+                prev = out[-1]
+                if prev.end == c.start and c.kind == "structure" and self._is_group(text[prev.start:prev.end]):
+                    out[-1] = Candidate(prev.start, c.end, "structure", None, c.form, prev.anchor,
+                                        full_name=text[c.start:c.end])
+                    continue
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _is_group(name: str) -> bool:
+        return name.endswith(("集团", "集团公司", "集团有限公司")) or False
+
+    def _short_names(self, doc: Doc, ents: list[Candidate]) -> list[Candidate]:
+        """Short forms a document introduces after a full name (神龙腾达 after 神龙腾达工贸有限公司)."""
+        text = doc.text
+        shorts: dict[str, Candidate] = {}
+        for c in ents:
+            if c.kind != "structure" or c.entity is not None:
+                continue
+            name = text[c.start:c.end]
+            core = self.core(name)
+            # drop a region prefix and trailing industry words
+            for a, b, _ in self.regions.iter_matches(core):
+                if a == 0:
+                    core = core[b:]
+                break
+            core = regex.sub(r"\([^)]*\)", "", core)
+            m = None
+            for m in self.r.industry_re.finditer(core):
+                pass
+            if m is not None and m.end() == len(core) and m.start() >= 2:
+                core = core[: m.start()]
+            if 3 <= len(core) <= 6 and core not in self.word_tags and not self.gaz.lookup(core):
+                shorts.setdefault(core, c)
+        out = []
+        for short, full in shorts.items():
+            i = text.find(short)
+            while i >= 0:
+                out.append(Candidate(i, i + len(short), "short", full.entity, full.form, "short",
+                                     text[full.start:full.end]))
+                i = text.find(short, i + 1)
+        return out
+
+    # ------------------------------------------------------------ lists
+    def _item_ok(self, trade: str, item: str = "") -> bool:
+        if len(trade) < 2 or not all(_HAN.match(c) for c in trade) or self._generic(trade):
+            return False
+        if any(item.endswith(w) for w in self.r.verb_industry):
+            return False
+        if any(c in self.r.never_in_trade for c in trade) or any(len(w) > 1 and trade.startswith(w) for w in self.r.right_boundaries):
+            return False  # 合作的郫: a phrase, not a trade name
+        if item and ("企业" in item or self.r.org_suffix_re.search(item)):
+            return False
+        return self.word_freq.get(trade, 0) <= self.r.max_trade_freq
+
+    def _item_at(self, text: str, a: int, region_at) -> int | None:
+        """End of a list item starting at ``a`` (trade name + industry words, or region + trade), or None."""
+        for n in range(2, 7):
+            m = self.r.industry_re.match(text, a + n)
+            if m is None:
+                continue
+            end = m.end()
+            if (end < len(text) and text[end] in self.r.list_separators) or self.right_boundary(text, end):
+                trade = text[a:a + n]
+                if a in region_at and region_at[a] < a + n:
+                    trade = text[region_at[a]:a + n] or trade
+                if self._item_ok(trade, text[a:end]):
+                    return end
+        if a in region_at:  # 辽宁紫竹: region + a short trade name
+            b = region_at[a]
+            for n in (2, 3, 4):
+                end = b + n
+                if end <= len(text) and all(_HAN.match(c) for c in text[b:end]) and self.right_boundary(text, end) \
+                        and self._item_ok(text[b:end], text[a:end]):
+                    return end
+        return None
+
+    def _item_ending(self, text: str, end: int, region_at) -> int | None:
+        """Start of a list item that ends at ``end`` and starts after a separator or a boundary."""
+        for n in range(9, 2, -1):
+            a = end - n
+            if a < 0:
+                continue
+            before = text[a - 1] if a > 0 else ""
+            if before and _HAN.match(before) and before not in self.r.list_separators and not self._stop_at(text, a):
+                continue
+            if text[a] in self.r.list_separators:
+                continue
+            if self._item_at(text, a, region_at) == end:
+                return a
+        return None
+
+    def _lists(self, doc: Doc, ents: list[Candidate], region_at) -> list[Candidate]:
+        """Items listed with a known enterprise, or before 等N家企业/等N个项目, are enterprises."""
+        text = doc.text
+        seps = self.r.list_separators
+        starts = {c.start: c for c in ents}
+        ends = {c.end: c for c in ents}
+        out: list[Candidate] = []
+        seeds = [(c.start, c.end) for c in ents if c.kind in ("alias", "structure", "unit")]
+        for a, b in region_at.items():  # 辽宁润润农业获批…: region + trade name + industry word
+            if a in starts or doc.in_protected(a, b):
+                continue
+            before = text[a - 1] if a > 0 else ""
+            if before and _HAN.match(before) and not self._stop_at(text, a):
+                continue
+            for n in (2, 3):
+                m = self.r.industry_re.match(text, b + n)
+                if m and self._item_ok(text[b:b + n], text[a:m.end()]) and self.right_boundary(text, m.end()) \
+                        and not any(text.startswith(w, m.end()) for w in self.r.region_industry_blockers):
+                    out.append(Candidate(a, m.end(), "list", None, "", "region"))
+                    break
+        if self.r.list_tail_re is not None:
+            for m in self.r.list_tail_re.finditer(text):
+                a = self._item_ending(text, m.start(), region_at)
+                if a is not None and m.start() not in ends:
+                    out.append(Candidate(a, m.start(), "list", None, "", "none"))
+                    seeds.append((a, m.start()))
+        for a0, e0 in seeds:
+            pos = e0  # rightwards
+            while pos < len(text) and text[pos] in seps:
+                nxt = starts.get(pos + 1)
+                if nxt is not None:
+                    pos = nxt.end
+                    continue
+                end = self._item_at(text, pos + 1, region_at)
+                if end is None:
+                    break
+                out.append(Candidate(pos + 1, end, "list", None, "", "none"))
+                pos = end
+            pos = a0  # leftwards
+            while pos > 0 and text[pos - 1] in seps:
+                prv = ends.get(pos - 1)
+                if prv is not None:
+                    pos = prv.start
+                    continue
+                a = self._item_ending(text, pos - 1, region_at)
+                if a is None:
+                    break
+                out.append(Candidate(a, pos - 1, "list", None, "", "none"))
+                pos = a
+        return out
+
+    def _organizations(self, doc: Doc, region_at, ents: list[Candidate]) -> list[Span]:
+        text = doc.text
+        out = []
+        for m in self.r.org_name_re.finditer(text):
+            out.append(Span("organization", m.start(), m.end(), None, "org-list"))
+        for m in self.r.org_suffix_re.finditer(text):
+            s, e = m.span()
+            a, _ = self._window_start(text, s, 0)
+            anchor = self._anchors(region_at, {}, a, s, text)
+            if anchor:
+                a = anchor[0]
+            elif len(m.group()) < 3:
+                continue  # 局 in 布局, 委 in 纪委 need a region or prefix
+            if e - a < 3 or self._generic(text[a:s]) and len(m.group()) < 3:
+                continue
+            out.append(Span("organization", a, e, None, "org-suffix"))
+        # longest non-overlapping
+        out.sort(key=lambda s: (-(s.end - s.start), s.start))
+        chosen: list[Span] = []
+        for s in out:
+            if any(s.start < o.end and o.start < s.end for o in chosen):
+                continue
+            chosen.append(s)
+        return chosen
+
+    def _region_spans(self, regions, taken: list[tuple[int, int]]) -> list[Span]:
+        out = []
+        taken = sorted(taken)
+        context: set[str] = set()
+        for a, b, name in regions:
+            if any(x <= a and b <= y for x, y in taken):
+                continue
+            reg = self.regions.best(name, context)
+            if reg is None:
+                continue
+            if reg.level != "county":
+                context.add(reg.code)
+            out.append(Span("region", a, b, {"code": reg.code, "name": reg.name, "level": reg.level}, "region"))
+        return out
+
+    # -------------------------------------------------------------- link
+    def link_name(self, name: str, threshold: float | None = None) -> tuple[Entity | None, float | None]:
+        """Link a bare name: exact alias, exact core, then fuzzy core (rapidfuzz ratio ≥ threshold)."""
+        name = "".join(name.split())
+        ent = self.gaz.lookup(name)
+        if ent is not None:
+            return ent, 100.0
+        core = self.core(name)
+        ent = self._cores.get(core) if (core != name or len(core) >= 3) else None
+        if ent is not None:
+            return ent, 99.0
+        if len(core) >= 4:
+            hit = process.extractOne(core, self._core_keys, scorer=fuzz.ratio,
+                                     score_cutoff=FUZZY_THRESHOLD if threshold is None else threshold)
+            if hit is not None:
+                return self._cores[hit[0]], float(hit[1])
+        return None, None
+
+    def link(self, name: str, cand: Candidate) -> dict:
+        ent = cand.entity if cand.kind in ("alias",) else None
+        score = 100.0 if ent else None
+        if ent is None:
+            ent = self.gaz.lookup(name)
+            score = 100.0 if ent else None
+        if ent is None and cand.kind != "unit":
+            ent, score = self.link_name(name)
+        if ent is not None and cand.kind != "unit":
+            return {"canonical": ent.canonical, "category": ent.category, "group": ent.group,
+                    "entity_id": ent.id, "score": score}
+        # a unit of a known group, or an unknown enterprise
+        base = cand.entity if cand.kind in ("unit", "short") else None
+        if base is None and cand.anchor == "alias":
+            for a, b, _, e in self.gaz.iter_matches(fold_width(name)):
+                if a == 0:
+                    base = e
+                break
+        if base is not None and base.category in ("central_soe", "central_soe_unit"):
+            group = base.group or base.canonical
+            return {"canonical": name, "category": "central_soe_unit", "group": group, "entity_id": None, "score": None}
+        if cand.full_name and cand.full_name != name:
+            return self.link(cand.full_name, Candidate(0, 0, "structure", None, cand.form, cand.anchor))
+        return {"canonical": name, "category": self._category_by_form(name), "group": None,
+                "entity_id": None, "score": None}
+
+    def _category_by_form(self, name: str) -> str:
+        folded = fold_width(name)
+        if any(folded.endswith(f) for f in self.r.financial_forms) or "银行" in folded:
+            return "financial"
+        if "(中国)" in folded:
+            return "foreign"
+        return "unknown"
+
+
+def load_word_freqs() -> dict[str, int]:
+    try:
+        import jieba
+
+        path = Path(jieba.__file__).parent / "dict.txt"
+        out = {}
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2:
+                    out[parts[0]] = int(parts[1])
+        return out
+    except (ImportError, OSError):
+        return {}
+
+
+def load_word_tags(tokenizer) -> dict[str, str]:
+    """jieba's dictionary part-of-speech tags (word → tag), for left-boundary trimming."""
+    try:
+        import jieba
+
+        path = Path(jieba.__file__).parent / "dict.txt"
+        tags = {}
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 3 and int(parts[1]) >= 3:
+                    tags[parts[0]] = parts[2]
+        return tags
+    except (ImportError, OSError):
+        return {}

@@ -1,0 +1,135 @@
+"""Gazetteers: enterprise and region name lists, loaded from TSV into
+Aho-Corasick automata (pyahocorasick: one pass over the text finds every
+name of every list, longest first).
+
+All names are folded the way the text layer folds the document (full-width
+brackets → ASCII) so that ``华润（集团）有限公司`` in a list matches
+``华润(集团)有限公司`` in a report and vice versa.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import ahocorasick
+
+from .resources import gazetteer_path
+from .textlayer import fold_width
+
+ENTERPRISE_FILES = ("central_soes.tsv", "central_soe_units.tsv", "other_enterprises.tsv")
+
+
+def read_tsv(path: str | Path) -> list[dict[str, str]]:
+    """Rows of a gazetteer TSV: ``#`` lines are comments, the first other line is the header."""
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        lines = [l for l in fh if l.strip() and not l.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+@dataclass
+class Entity:
+    id: str
+    canonical: str
+    category: str
+    group: str | None = None  # canonical of the parent central SOE, for units
+    names: list[str] = field(default_factory=list)
+
+
+class EnterpriseGazetteer:
+    """Every enterprise name (canonical, aliases, former names) → :class:`Entity`."""
+
+    def __init__(self, files: Iterable[str | Path] | None = None, extra: Iterable[str | Path] = ()) -> None:
+        self.entities: list[Entity] = []
+        self.by_name: dict[str, Entity] = {}
+        paths = [gazetteer_path(f) for f in ENTERPRISE_FILES] if files is None else [Path(f) for f in files]
+        for path in [*paths, *map(Path, extra)]:
+            if not path.is_file():
+                raise FileNotFoundError(f"gazetteer file not found: {path}")
+            for row in read_tsv(path):
+                self._add_row(row, path)
+        self.automaton = ahocorasick.Automaton()
+        for name, ent in self.by_name.items():
+            self.automaton.add_word(name, (name, ent))
+        if len(self.automaton):
+            self.automaton.make_automaton()
+        self.canonical_by_core: dict[str, Entity] = {}
+
+    def _add_row(self, row: dict[str, str], path: Path) -> None:
+        canonical = row.get("canonical")
+        if not canonical:
+            raise ValueError(f"{path}: a row without 'canonical': {row}")
+        category = row.get("category") or "unknown"
+        ent = Entity(row.get("id") or canonical, canonical, category, row.get("group") or None)
+        names = [canonical, *_split(row.get("aliases", "")), *_split(row.get("former", ""))]
+        for n in names:
+            key = fold_width(n)
+            if len(key) < 2:
+                continue
+            # the first list that names a string wins (central SOEs before units before others)
+            if key not in self.by_name:
+                self.by_name[key] = ent
+                ent.names.append(key)
+        self.entities.append(ent)
+
+    def lookup(self, name: str) -> Entity | None:
+        return self.by_name.get(fold_width(name))
+
+    def iter_matches(self, text: str) -> Iterator[tuple[int, int, str, Entity]]:
+        """Longest non-overlapping matches, left to right: (start, end, name, entity)."""
+        if not len(self.automaton):
+            return
+        for end, (name, ent) in self.automaton.iter_long(text):
+            yield end - len(name) + 1, end + 1, name, ent
+
+    @property
+    def words(self) -> list[str]:
+        return list(self.by_name)
+
+
+@dataclass
+class Region:
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+
+class RegionGazetteer:
+    """China's administrative divisions (gazetteers/regions.tsv): full names and safe short forms."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.regions: dict[str, Region] = {}
+        self.by_name: dict[str, list[Region]] = {}
+        for row in read_tsv(path or gazetteer_path("regions.tsv")):
+            reg = Region(row["code"], row["name"], row["level"], row.get("parent_code") or None)
+            self.regions[reg.code] = reg
+            for n in [reg.name, *_split(row.get("short", ""))]:
+                if len(n) >= 2:
+                    self.by_name.setdefault(n, []).append(reg)
+        self.automaton = ahocorasick.Automaton()
+        for name in self.by_name:
+            self.automaton.add_word(name, name)
+        self.automaton.make_automaton()
+
+    def iter_matches(self, text: str) -> Iterator[tuple[int, int, str]]:
+        for end, name in self.automaton.iter_long(text):
+            yield end - len(name) + 1, end + 1, name
+
+    def best(self, name: str, context_codes: Iterable[str] = ()) -> Region | None:
+        """The region a name most likely means: higher level first, or the one under a region in context."""
+        cands = self.by_name.get(name)
+        if not cands:
+            return None
+        ctx = set(context_codes)
+        for r in cands:
+            if r.parent in ctx:
+                return r
+        order = {"province": 0, "prefecture": 1, "county": 2}
+        return sorted(cands, key=lambda r: (r.name != name, order.get(r.level, 3)))[0]

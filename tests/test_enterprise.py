@@ -1,0 +1,71 @@
+"""Enterprise recognition, sentence by sentence (spans as the spec gives them)."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # structure: region + trade name + industry + form, with the right left boundary
+    ("2月29日,走进海城华宇镁砖有限公司年产12.5万吨无碳低镁质不烧砖建设项目施工现场", ["海城华宇镁砖有限公司"]),
+    ("辽宁奥亿达新材料股份有限公司通过引入中国石化等央企战略投资人", ["辽宁奥亿达新材料股份有限公司", "中国石化"]),
+    ("记者走进位于鞍山立山经济开发区鞍钢废钢资源有限公司的大型废钢加工处理基地", ["鞍钢废钢资源有限公司"]),
+    ("在气体产业方面,空气化工产品(中国)投资有限公司与鞍钢加氢站项目已在鞍山注册", ["空气化工产品(中国)投资有限公司", "鞍钢"]),
+    ("推荐鞍钢科技发展有限公司等企业申报", ["鞍钢科技发展有限公司"]),
+    ("成都市与四川蜀道投资集团有限责任公司签署战略合作协议", ["四川蜀道投资集团有限责任公司"]),
+    ("浙江省杭州市临平区人民政府与杭州余杭纺织有限公司座谈", ["杭州余杭纺织有限公司"]),
+    # coordination, known names
+    ("中核集团、中国华能选派博士到鞍山挂职交流", ["中核集团", "中国华能"]),
+    ("2024 年与华润集团、中国船舶等多家央企签订金额 428 万", ["华润集团", "中国船舶"]),
+    ("国家电投与国家电网、中国电建、中国能建在陕投资", ["国家电投", "国家电网", "中国电建", "中国能建"]),
+    # group + unit written as one name
+    ("总投资 14.8 亿元鞍钢集团矿业东烧厂辽宁首条 400 万吨/年带式球团项目", ["鞍钢集团矿业东烧厂"]),
+    ("后英集团海城市胜辉耐火材料制造有限公司玻璃窑用耐火制品生产线", ["后英集团海城市胜辉耐火材料制造有限公司"]),
+    ("协调解决中国船舶集团鞍山公司土地证照办理", ["中国船舶集团鞍山公司"]),
+    # 总部 outside the span
+    ("包含鞍钢集团总部在内的 29家央企", ["鞍钢集团"]),
+    # lists of enterprises without forms
+    ("鞍钢耐火与海城镁耐火、峰驰集团、和丰耐火合作正在有序推进", ["鞍钢耐火", "海城镁耐火", "峰驰集团", "和丰耐火"]),
+    # short names introduced by the document
+    ("荣信汇科电气股份有限公司研发的产品。荣信汇科获得支持。", ["荣信汇科电气股份有限公司", "荣信汇科"]),
+    # not enterprises
+    ("鞍山市发展改革委党组书记介绍", []),
+    ("辽宁科技大学研发的聚酰亚胺膜", []),
+    ("打造东北耐材产业龙头企业,驻鞍央企提供服务,该公司表示", []),
+    ("充分发挥“央企之家”平台作用,用好8890综合服务平台", []),
+    ("全面提升鞍山钢铁产业在国际国内的竞争力", []),
+    ("推动城市更新改造、数字经济、清洁能源等项目", []),
+    ("《鞍山市人民政府鞍钢集团有限公司“双鞍”融合框架协议》的签署", []),
+    ("辽科大与鞍钢矿业集团联办的千山湾矿业实验室揭牌运行", ["鞍钢矿业集团"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:16] for c in CASES])
+def test_enterprise_spans(extractor, text, expected):
+    got = [m.text for m in extractor(text).mentions if m.type == "enterprise"]
+    assert got == expected
+
+
+def test_canonical_and_category(extractor):
+    r = extractor("中核集团、中国华能、鞍钢股份与鞍钢矿业合作，鞍钢集团矿业东烧厂投产")
+    got = {m.text: (m.norm.canonical, m.norm.category, m.norm.group) for m in r.mentions if m.type == "enterprise"}
+    assert got["中核集团"] == ("中国核工业集团有限公司", "central_soe", None)
+    assert got["中国华能"][0] == "中国华能集团有限公司"
+    assert got["鞍钢股份"][1] == "central_soe_unit" and got["鞍钢股份"][2] == "鞍钢集团有限公司"
+    assert got["鞍钢集团矿业东烧厂"][1:] == ("central_soe_unit", "鞍钢集团有限公司")
+
+
+def test_user_gazetteer(tmp_path):
+    from zhgov_extract import Extractor
+
+    lst = tmp_path / "mine.tsv"
+    lst.write_text("id\tcanonical\taliases\tcategory\tnotes\nx:1\t星河湾数智科技有限公司\t星河湾数智\tprivate\t\n", encoding="utf-8")
+    r = Extractor(tokenizer=None, gazetteers=[lst])("星河湾数智参与建设")
+    (m,) = [m for m in r.mentions if m.type == "enterprise"]
+    assert (m.text, m.norm.canonical, m.norm.category) == ("星河湾数智", "星河湾数智科技有限公司", "private")
+
+
+def test_regions_and_organizations(extractor):
+    r = extractor("鞍山市发展改革委与海城市、岫岩县有关部门座谈")
+    regions = {m.text: m.norm.code for m in r.mentions if m.type == "region"}
+    assert regions.get("海城市") == "210381"
+    assert regions.get("岫岩县") == "210323"
+    assert any(m.type == "organization" and m.text == "鞍山市发展改革委" for m in r.mentions)
