@@ -8,6 +8,9 @@ from typing import Any
 from .textlayer import NormText
 
 
+_CLAUSE_BREAKS = set("，,。；;：:！？!?\n")
+
+
 @dataclass
 class Span:
     """A candidate mention in *normalised* coordinates (mapped to the source at the end)."""
@@ -27,11 +30,53 @@ class Doc:
     source: str
     norm: NormText
     doc_id: str | None = None
-    tokens: list[tuple[str, int, int]] | None = None  # (word, start, end) in normalised text
+    tokenizer: Any = None  # the Extractor's tokenizer; tokens are made when a component asks
     spans: list[Span] = field(default_factory=list)
     protected: list[tuple[int, int]] = field(default_factory=list)  # 《…》 titles: no scored mention inside
     warnings: list[str] = field(default_factory=list)
     records: list[Any] = field(default_factory=list)
+    _token_starts: list[int] | None = field(default=None, repr=False)
+    _tokens: list[tuple[str, int, int]] | None = field(default=None, repr=False)
+    _clauses: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def tokens(self) -> list[tuple[str, int, int]] | None:
+        """All (word, start, end) tokens of the normalised text, made on first use."""
+        if self._tokens is None and self.tokenizer is not None:
+            self._tokens = self.tokenizer.tokenize(self.text)
+        return self._tokens
+
+    def clause_tokens(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """Tokens of the clause around ``[start, end)`` (between punctuation), offsets in the text.
+
+        Components that need words only near a candidate ask for its clause, so a
+        document is not segmented where nothing needs it; clauses are cached.
+        """
+        if self.tokenizer is None:
+            return []
+        if self._tokens is not None:
+            k = bisect.bisect_left(self.token_starts, start)
+            k = max(0, k - 1)
+            return [t for t in self._tokens[k:] if t[1] < end and t[2] > start] if start < end else []
+        text = self.text
+        a = start
+        while a > 0 and start - a < 64 and text[a - 1] not in _CLAUSE_BREAKS:
+            a -= 1
+        b = end
+        while b < len(text) and b - end < 64 and text[b] not in _CLAUSE_BREAKS:
+            b += 1
+        key = (a, b)
+        hit = self._clauses.get(key)
+        if hit is None:
+            hit = [(w, a + x, a + y) for w, x, y in self.tokenizer.tokenize(text[a:b])]
+            self._clauses[key] = hit
+        return hit
+
+    @property
+    def token_starts(self) -> list[int]:
+        if self._token_starts is None:
+            self._token_starts = [t[1] for t in self.tokens or ()]
+        return self._token_starts
 
     @property
     def text(self) -> str:
@@ -58,3 +103,19 @@ class Doc:
 
     def of_type(self, *types: str) -> list[Span]:
         return [s for s in self.spans if s.type in types]
+
+
+def non_overlapping(items, span=lambda x: (x.start, x.end)) -> list:
+    """Keep, in the given (priority) order, each item that overlaps none kept before it."""
+    starts: list[int] = []
+    ends: list[int] = []
+    out = []
+    for it in items:
+        a, b = span(it)
+        k = bisect.bisect_right(starts, a)
+        if (k > 0 and ends[k - 1] > a) or (k < len(starts) and starts[k] < b):
+            continue
+        starts.insert(k, a)
+        ends.insert(k, b)
+        out.append(it)
+    return out

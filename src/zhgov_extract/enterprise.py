@@ -18,6 +18,7 @@ cores, then rapidfuzz on cores under a threshold tested in
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -26,8 +27,8 @@ import regex
 import yaml
 from rapidfuzz import fuzz, process
 
-from .doc import Doc, Span
-from .gazetteer import Entity, EnterpriseGazetteer, RegionGazetteer, read_tsv
+from .doc import Doc, Span, non_overlapping
+from .gazetteer import Entity, EnterpriseGazetteer, RegionGazetteer, _automaton, read_tsv
 from .resources import gazetteer_path, rules_path
 from .textlayer import fold_width
 
@@ -82,11 +83,24 @@ class EnterpriseRules:
         self.alias_only_forms = set(fold_width(f) for f in r.get("alias_only_forms", []))
         self.right_boundaries = _longest_first(r.get("right_boundaries", []))
         self.region_industry_blockers = _longest_first(r.get("region_industry_blockers", []))
-        self.form_re = regex.compile(_alt(f for f in self.forms if f not in self.excluded_forms))
+        # whole-text scans use Aho-Corasick (see gazetteer.py for the measurement)
+        self.form_names = [f for f in _longest_first(self.forms) if f not in self.excluded_forms]
+        self.form_ac = _automaton(self.form_names)
         self.industry_re = regex.compile(rf"(?:{_alt(self.industry)})+")
         self.org_suffix_re = regex.compile(_alt(self.org_suffixes))
-        self.org_name_re = regex.compile(_alt(self.org_names))
+        self.org_ac = _automaton(self.org_names)
+        self.org_suffix_ac = _automaton(self.org_suffixes)
         self.financial_forms = {f for f, k in self.forms.items() if k == "financial"}
+        # compiled forms of the word lists, for the hot path
+        # rightmost place a name cannot run left across: a non-name character, a stop word, a count (99家)
+        self.boundary_rev = regex.compile(
+            rf"(?r)(?:{_alt(self.left_stops)})|[^\p{{Han}}A-Za-z·&()]|\d[家个户批类项座名]"
+        )
+        self.forms_tail_re = regex.compile(rf"(?:{_alt(self.forms)})+$")
+        self.generic_re = regex.compile(rf"(?:{_alt(self.generic)})+")
+        self.region_generic_re = regex.compile(rf"(?:{_alt(self.region_generic)})+") if self.region_generic else None
+        self.right_boundary_re = regex.compile(_alt(self.right_boundaries)) if self.right_boundaries else None
+        self.blockers_re = regex.compile(_alt(self.region_industry_blockers)) if self.region_industry_blockers else None
 
 
 class EnterpriseTagger:
@@ -105,19 +119,15 @@ class EnterpriseTagger:
             if len(core) >= 2:
                 self._cores.setdefault(core, ent)
         self._core_keys = list(self._cores)
+        self._fuzzy_cache: dict[tuple[str, float], tuple[Entity | None, float | None]] = {}
 
     # ----------------------------------------------------------- helpers
     def core(self, name: str) -> str:
         """A name without its organisational form: 鞍山钢铁集团有限公司 → 鞍山钢铁."""
         name = fold_width(name)
-        changed = True
-        while changed:
-            changed = False
-            for form in self.r.forms:
-                if len(name) > len(form) + 1 and name.endswith(form):
-                    name = name[: -len(form)]
-                    changed = True
-                    break
+        m = self.r.forms_tail_re.search(name)
+        if m and m.start() >= 2:
+            return name[: m.start()]
         return name
 
     def _stop_at(self, text: str, p: int) -> bool:
@@ -128,24 +138,15 @@ class EnterpriseTagger:
 
     def _window_start(self, text: str, s: int, floor: int) -> tuple[int, bool]:
         """Scan left from ``s`` over name characters; returns (start, hit_hard_boundary)."""
-        p = s
         limit = max(floor, s - self.r.max_name)
-        while p > limit:
-            ch = text[p - 1]
-            if ch == ")":
-                o = text.rfind("(", max(limit, p - 10), p - 1)
-                if o < 0 or not all(_HAN.match(c) for c in text[o + 1:p - 1]):
-                    return p, True
-                p = o
-                continue
-            if not _HAN.match(ch):
-                return p, True
-            if self._stop_at(text, p):
-                return p, True
-            if p >= 2 and text[p - 2].isdigit() and ch in "家个户批类项座名":
-                return p, True  # 99家央企集团: a count, not a name
-            p -= 1
-        return p, p == floor
+        m = self.r.boundary_rev.search(text, limit, s)
+        if m is None:
+            return limit, limit == floor
+        p = m.end()
+        # an unbalanced bracket at the start is not part of the name
+        while p < s and text[p] in "()":
+            p += 1
+        return p, True
 
     def _anchors(self, region_at: dict[int, int], alias_at: dict[int, tuple[int, Entity]], a: int, s: int,
                  text: str) -> tuple[int, str] | None:
@@ -179,10 +180,10 @@ class EnterpriseTagger:
 
     def _pos_trim(self, doc: Doc, a: int, s: int) -> int:
         """Without an anchor: start after the last function word (jieba dictionary tag) before the form."""
-        if not doc.tokens or not self.word_tags:
+        if doc.tokenizer is None or not self.word_tags or s <= a:
             return a
         best = a
-        for w, ta, tb in doc.tokens:
+        for w, ta, tb in doc.clause_tokens(a, s):
             if tb <= a:
                 continue
             if ta >= s:
@@ -192,17 +193,10 @@ class EnterpriseTagger:
                 best = max(best, tb)
         return best
 
-    def _generic(self, trade: str, words: list[str] | None = None) -> bool:
-        rest = trade
-        changed = True
-        while rest and changed:
-            changed = False
-            for g in (words if words is not None else self.r.generic):
-                if rest.startswith(g):
-                    rest = rest[len(g):]
-                    changed = True
-                    break
-        return not rest
+    def _generic(self, trade: str, pattern=None) -> bool:
+        """Is the trade name made only of generic words (该, 央企, 龙头 …)?"""
+        pat = pattern if pattern is not None else self.r.generic_re
+        return not trade or (pat is not None and pat.fullmatch(trade) is not None)
 
     # --------------------------------------------------------------- tag
     def __call__(self, doc: Doc) -> list[Span]:
@@ -213,7 +207,7 @@ class EnterpriseTagger:
         for a, b, name, ent in self.gaz.iter_matches(text):
             if doc.in_protected(a, b) or not self._alias_boundary_ok(text, a, b):
                 continue
-            if a in region_at and region_at[a] < b and any(text.startswith(w, b) for w in self.r.region_industry_blockers):
+            if a in region_at and region_at[a] < b and self._blocked(text, b):
                 # 鞍山钢铁 in 鞍山钢铁产业: the region's industry, not the company
                 if self.r.industry_re.fullmatch(text[region_at[a]:b]):
                     continue
@@ -251,9 +245,9 @@ class EnterpriseTagger:
         text = doc.text
         out = []
         floor = 0
-        for m in self.r.form_re.finditer(text):
-            s, e = m.span()
-            form = m.group()
+        forms = self.r.form_names
+        for i, s, e in self.r.form_ac.find_matches_as_indexes(text):
+            form = forms[i]
             if doc.in_protected(s, e):
                 continue
             a, hard = self._window_start(text, s, floor)
@@ -277,7 +271,7 @@ class EnterpriseTagger:
             trade = text[a:s]
             if kind == "region":
                 rest = trade[region_at[a] - a:]
-                if rest and self._generic(rest, self.r.region_generic):
+                if rest and self._generic(rest, self.r.region_generic_re):
                     continue
                 if not rest and not weak and form not in ("集团",):
                     pass
@@ -297,23 +291,21 @@ class EnterpriseTagger:
                 out.append(Candidate(c.start, m.end(), "unit", c.entity, anchor="alias"))
         return out
 
+    def _blocked(self, text: str, i: int) -> bool:
+        return self.r.blockers_re is not None and self.r.blockers_re.match(text, i) is not None
+
     def right_boundary(self, text: str, i: int) -> bool:
         """Can a name end at ``i``?  (punctuation, end of text, or a word that cannot continue it)"""
         if i >= len(text) or not _HAN.match(text[i]):
             return True
-        return any(text.startswith(w, i) for w in self.r.right_boundaries)
+        return self.r.right_boundary_re is not None and self.r.right_boundary_re.match(text, i) is not None
 
     @staticmethod
     def _resolve(cands: list[Candidate]) -> list[Candidate]:
         """Longest wins among overlapping candidates; structure beats alias on a tie."""
         prio = {"structure": 0, "unit": 1, "alias": 2, "short": 3, "list": 4}
         cands = sorted(cands, key=lambda c: (-(c.end - c.start), prio.get(c.kind, 9), c.start))
-        chosen: list[Candidate] = []
-        for c in cands:
-            if any(c.start < o.end and o.start < c.end for o in chosen):
-                continue
-            chosen.append(c)
-        return sorted(chosen, key=lambda c: c.start)
+        return sorted(non_overlapping(cands), key=lambda c: c.start)
 
     def _merge_group_units(self, text: str, ents: list[Candidate]) -> list[Candidate]:
         """后英集团 + 海城市胜辉耐火材料制造有限公司 written as one name is one mention."""
@@ -429,7 +421,7 @@ class EnterpriseTagger:
             for n in (2, 3):
                 m = self.r.industry_re.match(text, b + n)
                 if m and self._item_ok(text[b:b + n], text[a:m.end()]) and self.right_boundary(text, m.end()) \
-                        and not any(text.startswith(w, m.end()) for w in self.r.region_industry_blockers):
+                        and not self._blocked(text, m.end()):
                     out.append(Candidate(a, m.end(), "list", None, "", "region"))
                     break
         if self.r.list_tail_re is not None:
@@ -466,34 +458,41 @@ class EnterpriseTagger:
     def _organizations(self, doc: Doc, region_at, ents: list[Candidate]) -> list[Span]:
         text = doc.text
         out = []
-        for m in self.r.org_name_re.finditer(text):
-            out.append(Span("organization", m.start(), m.end(), None, "org-list"))
-        for m in self.r.org_suffix_re.finditer(text):
-            s, e = m.span()
+        for _, a, b in self.r.org_ac.find_matches_as_indexes(text):
+            out.append(Span("organization", a, b, None, "org-list"))
+        rstarts = sorted(region_at)
+        for _, s, e in self.r.org_suffix_ac.find_matches_as_indexes(text):
+            if e - s < 3:
+                k = bisect.bisect_left(rstarts, s - 12)
+                if k >= len(rstarts) or rstarts[k] >= s:
+                    if not (s > 0 and text[s - 1] in "省市县区"):
+                        continue  # 局 in 布局, 委 in 纪委: a short suffix needs a region or 省/市/县 before it
             a, _ = self._window_start(text, s, 0)
             anchor = self._anchors(region_at, {}, a, s, text)
             if anchor:
                 a = anchor[0]
-            elif len(m.group()) < 3:
+            elif e - s < 3:
                 continue  # 局 in 布局, 委 in 纪委 need a region or prefix
-            if e - a < 3 or self._generic(text[a:s]) and len(m.group()) < 3:
+            if e - a < 3 or self._generic(text[a:s]) and e - s < 3:
                 continue
             out.append(Span("organization", a, e, None, "org-suffix"))
         # longest non-overlapping
         out.sort(key=lambda s: (-(s.end - s.start), s.start))
-        chosen: list[Span] = []
-        for s in out:
-            if any(s.start < o.end and o.start < s.end for o in chosen):
-                continue
-            chosen.append(s)
-        return chosen
+        return non_overlapping(out)
 
     def _region_spans(self, regions, taken: list[tuple[int, int]]) -> list[Span]:
         out = []
-        taken = sorted(taken)
+        merged: list[list[int]] = []
+        for x, y in sorted(taken):
+            if merged and x <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], y)
+            else:
+                merged.append([x, y])
+        mstarts = [x for x, _ in merged]
         context: set[str] = set()
         for a, b, name in regions:
-            if any(x <= a and b <= y for x, y in taken):
+            k = bisect.bisect_right(mstarts, a) - 1
+            if k >= 0 and b <= merged[k][1]:
                 continue
             reg = self.regions.best(name, context)
             if reg is None:
@@ -515,10 +514,12 @@ class EnterpriseTagger:
         if ent is not None:
             return ent, 99.0
         if len(core) >= 4:
-            hit = process.extractOne(core, self._core_keys, scorer=fuzz.ratio,
-                                     score_cutoff=FUZZY_THRESHOLD if threshold is None else threshold)
-            if hit is not None:
-                return self._cores[hit[0]], float(hit[1])
+            cutoff = FUZZY_THRESHOLD if threshold is None else threshold
+            key = (core, cutoff)
+            if key not in self._fuzzy_cache:
+                hit = process.extractOne(core, self._core_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+                self._fuzzy_cache[key] = (self._cores[hit[0]], float(hit[1])) if hit else (None, None)
+            return self._fuzzy_cache[key]
         return None, None
 
     def link(self, name: str, cand: Candidate) -> dict:

@@ -1,6 +1,10 @@
 """Gazetteers: enterprise and region name lists, loaded from TSV into
-Aho-Corasick automata (pyahocorasick: one pass over the text finds every
-name of every list, longest first).
+Aho-Corasick automata (one pass over the text finds every name, leftmost-longest).
+
+The matcher is ``ahocorasick-rs``: measured on the benchmark corpus (1 M
+characters, 6,117 region names) it takes 0.020 s where pyahocorasick's
+``iter_long`` takes 0.241 s and a regex alternation 12.3 s, with identical
+matches (``benchmarks/gazetteer_match.py``).
 
 All names are folded the way the text layer folds the document (full-width
 brackets → ASCII) so that ``华润（集团）有限公司`` in a list matches
@@ -13,12 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import ahocorasick
+import ahocorasick_rs
 
 from .resources import gazetteer_path
 from .textlayer import fold_width
 
 ENTERPRISE_FILES = ("central_soes.tsv", "central_soe_units.tsv", "other_enterprises.tsv")
+
+
+def _automaton(names: list[str]):
+    """Leftmost-longest Aho-Corasick over ``names`` (None when there are none)."""
+    if not names:
+        return None
+    return ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 def read_tsv(path: str | Path) -> list[dict[str, str]]:
@@ -54,12 +65,9 @@ class EnterpriseGazetteer:
                 raise FileNotFoundError(f"gazetteer file not found: {path}")
             for row in read_tsv(path):
                 self._add_row(row, path)
-        self.automaton = ahocorasick.Automaton()
-        for name, ent in self.by_name.items():
-            self.automaton.add_word(name, (name, ent))
-        if len(self.automaton):
-            self.automaton.make_automaton()
-        self.canonical_by_core: dict[str, Entity] = {}
+        self._names = list(self.by_name)
+        self._ents = [self.by_name[n] for n in self._names]
+        self.automaton = _automaton(self._names)
 
     def _add_row(self, row: dict[str, str], path: Path) -> None:
         canonical = row.get("canonical")
@@ -83,10 +91,11 @@ class EnterpriseGazetteer:
 
     def iter_matches(self, text: str) -> Iterator[tuple[int, int, str, Entity]]:
         """Longest non-overlapping matches, left to right: (start, end, name, entity)."""
-        if not len(self.automaton):
+        if self.automaton is None:
             return
-        for end, (name, ent) in self.automaton.iter_long(text):
-            yield end - len(name) + 1, end + 1, name, ent
+        names, ents = self._names, self._ents
+        for i, a, b in self.automaton.find_matches_as_indexes(text):
+            yield a, b, names[i], ents[i]
 
     @property
     def words(self) -> list[str]:
@@ -113,14 +122,13 @@ class RegionGazetteer:
             for n in [reg.name, *_split(row.get("short", ""))]:
                 if len(n) >= 2:
                     self.by_name.setdefault(n, []).append(reg)
-        self.automaton = ahocorasick.Automaton()
-        for name in self.by_name:
-            self.automaton.add_word(name, name)
-        self.automaton.make_automaton()
+        self._names = list(self.by_name)
+        self.automaton = _automaton(self._names)
 
     def iter_matches(self, text: str) -> Iterator[tuple[int, int, str]]:
-        for end, name in self.automaton.iter_long(text):
-            yield end - len(name) + 1, end + 1, name
+        names = self._names
+        for i, a, b in self.automaton.find_matches_as_indexes(text):
+            yield a, b, names[i]
 
     def best(self, name: str, context_codes: Iterable[str] = ()) -> Region | None:
         """The region a name most likely means: higher level first, or the one under a region in context."""

@@ -143,10 +143,8 @@ class Extractor:
         return self._to_report(doc, report)
 
     def make_doc(self, text: str, *, doc_id: str | None = None) -> Doc:
-        doc = Doc(source=text, norm=normalize(text), doc_id=doc_id)
+        doc = Doc(source=text, norm=normalize(text), doc_id=doc_id, tokenizer=self.tokenizer)
         doc.set_protected([])
-        if self.tokenizer is not None:
-            doc.tokens = self.tokenizer.tokenize(doc.text)
         return doc
 
     def pipe(self, texts: Iterable[str], *, doc_ids: Iterable[str] | None = None) -> Iterator[Report]:
