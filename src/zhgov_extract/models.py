@@ -136,7 +136,7 @@ def make_mention(type: str, start: int, end: int, text: str, norm=None, sentence
                                                   "sentence": sentence, "type": type, "norm": norm})
 
 
-_DEFAULTS: dict[type, dict] = {}
+_DEFAULTS: dict[type, tuple[dict, int]] = {}
 
 
 def fast_construct(cls, values: dict):
@@ -145,13 +145,15 @@ def fast_construct(cls, values: dict):
     Only for values the pipeline built itself with every field present;
     what it returns is an ordinary model instance (dump, compare, copy).
     """
-    defaults = _DEFAULTS.get(cls)
-    if defaults is None:
-        defaults = _DEFAULTS[cls] = {
-            name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items() if not f.is_required()
-        }
-    if len(values) != len(cls.model_fields):
-        values = {**defaults, **values}
+    info = _DEFAULTS.get(cls)
+    if info is None:
+        fields = cls.model_fields
+        info = _DEFAULTS[cls] = (
+            {n: f.get_default(call_default_factory=True) for n, f in fields.items() if not f.is_required()},
+            len(fields),
+        )
+    if len(values) != info[1]:
+        values = {**info[0], **values}
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
     object.__setattr__(obj, "__pydantic_fields_set__", set(values))

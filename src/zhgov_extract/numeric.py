@@ -66,6 +66,7 @@ class NumericRules:
         self.q_blockers: dict[str, list[str]] = q.get("before_blockers", {})
         self.time_units = set(r.get("time_units", []))
         self.not_after = r["not_after"]
+        self.not_after_re = regex.compile(rf"(?:{_alternation(self.not_after)})$")
         self.label_joiners = set(r["label_joiners"])
         self.year_unit = r["dates"]["year_unit"]
         units = r["quantity_units"]
@@ -148,8 +149,7 @@ class NumericExtractor:
         after = text[tok.end] if tok.end < len(text) else ""
         if before in self.r.label_joiners or after in self.r.label_joiners:
             return True
-        head = text[max(0, tok.start - 3):tok.start]
-        return any(head.endswith(w) for w in self.r.not_after)
+        return self.r.not_after_re.search(text, max(0, tok.start - 3), tok.start) is not None
 
     def _qualifier_before(self, text: str, start: int) -> str | None:
         if start == 0 or text[start - 1] not in self.r.q_before_last:

@@ -160,31 +160,38 @@ class Extractor:
 
     # ------------------------------------------------------------ internals
     def _to_report(self, doc: Doc, report: Report) -> Report:
+        """Map every span to source offsets and build the typed mentions (the hot path)."""
         nt = doc.norm
+        source = doc.source
+        to_source = nt.to_source
+        sentence_index = nt.sentence_index
+        norm_class = _NORM_CLASSES
         mentions = []
         seen = set()
         for span in doc.spans:
-            a, b = nt.to_source(span.start, span.end)
+            a, b = to_source(span.start, span.end)
             key = (span.type, a, b)
             if key in seen or b <= a:
                 continue
             seen.add(key)
             norm = span.norm
-            if span.type in ("money", "percent", "quantity"):
-                norm = to_norm_model(span)
-            elif span.type == "date":
-                norm = fast_construct(DateNorm, dict(span.norm))
-            elif span.type == "enterprise":
-                norm = fast_construct(EnterpriseNorm, dict(span.norm))
-            elif span.type == "region":
-                norm = fast_construct(RegionNorm, dict(span.norm))
-            mentions.append(make_mention(span.type, a, b, doc.source[a:b], norm, nt.sentence_index(a)))
+            if norm is not None:
+                cls = norm_class.get(span.type)
+                if cls is not None:
+                    norm = to_norm_model(span) if cls is True else fast_construct(cls, dict(norm))
+            mentions.append(make_mention(span.type, a, b, source[a:b], norm, sentence_index(a)))
         mentions.sort(key=lambda m: (m.start, -m.end, m.type))
         report.mentions = mentions
         report.sentences = [fast_construct(Sentence, {"start": a, "end": b}) for a, b in nt.sentences]
         report.records = list(doc.records)
         report.warnings = list(doc.warnings)
         return report
+
+
+_NORM_CLASSES: dict[str, object] = {
+    "money": True, "percent": True, "quantity": True,  # numeric: built by numeric.to_norm_model
+    "date": DateNorm, "enterprise": EnterpriseNorm, "region": RegionNorm,
+}
 
 
 _DEFAULT: Extractor | None = None
