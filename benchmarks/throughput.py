@@ -12,6 +12,7 @@ Systems:
   numeric-only        zhgov_extract numeric taggers (dates, titles, money/percent/quantity), no tokenizer
   extractor-jieba     the whole default Extractor, jieba backend
   extractor-rjieba    the whole default Extractor, rjieba backend
+  extractor-rjieba-no-enterprise  the same without the enterprise stage (its cost is the difference)
   jionlp-money        jionlp.ner.extract_money per line (money only; the reference)
   jieba-cut           jieba.lcut per document
   spacy-zh-jieba      spacy.blank("zh") with the jieba segmenter, nlp.pipe
@@ -28,7 +29,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SYSTEMS = ["numeric-only", "extractor-jieba", "extractor-rjieba", "jionlp-money", "jieba-cut", "spacy-zh-jieba"]
+SYSTEMS = ["numeric-only", "extractor-rjieba-no-enterprise", "extractor-jieba", "extractor-rjieba",
+           "jionlp-money", "jieba-cut", "spacy-zh-jieba"]
 
 
 def load_docs(min_chars: int) -> list[str]:
@@ -41,11 +43,13 @@ def load_docs(min_chars: int) -> list[str]:
 
 
 def make_runner(name: str):
-    if name in ("numeric-only", "extractor-jieba", "extractor-rjieba"):
+    if name.startswith(("numeric-only", "extractor-")):
         from zhgov_extract import Extractor
 
         if name == "numeric-only":
             ex = Extractor(components=["documents", "dates", "numeric"], tokenizer=None)
+        elif name == "extractor-rjieba-no-enterprise":
+            ex = Extractor(components=["documents", "dates", "numeric"], tokenizer="rjieba")
         else:
             ex = Extractor(tokenizer=name.split("-")[1])
         return lambda docs: [ex(d) for d in docs]
@@ -116,12 +120,12 @@ def main() -> None:
         print(json.dumps(results, indent=2))
         return
     by = {r["system"]: r for r in results if "chars_per_s" in r}
-    print(f"{'system':<18} {'chars/s':>12} {'median s':>9} {'load s':>7} {'peak RSS MB':>11}")
+    print(f"{'system':<31} {'chars/s':>12} {'median s':>9} {'load s':>7} {'peak RSS MB':>11}")
     for r in results:
         if "error" in r:
-            print(f"{r['system']:<18} error: {r['error']}")
+            print(f"{r['system']:<31} error: {r['error']}")
         else:
-            print(f"{r['system']:<18} {r['chars_per_s']:>12,} {r['median_s']:>9} {r['load_s']:>7} {r['peak_rss_mb']:>11}")
+            print(f"{r['system']:<31} {r['chars_per_s']:>12,} {r['median_s']:>9} {r['load_s']:>7} {r['peak_rss_mb']:>11}")
     chars = next(iter(by.values()))["chars"] if by else 0
     print(f"\ncorpus: {chars:,} characters; median of {args.runs} runs")
 

@@ -29,6 +29,8 @@ class TypeScore:
     lenient_tp_pred: int = 0
     norm_total: int = 0
     norm_right: int = 0
+    soe_total: int = 0  # enterprises whose gold category is central_soe / central_soe_unit
+    soe_right: int = 0
     misses: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
     norm_errors: list = field(default_factory=list)
@@ -52,6 +54,11 @@ class TypeScore:
     def norm_accuracy(self) -> float | None:
         return self.norm_right / self.norm_total if self.norm_total else None
 
+    @property
+    def soe_canonical_accuracy(self) -> float | None:
+        """Canonical right among matched mentions of central SOEs and their units."""
+        return self.soe_right / self.soe_total if self.soe_total else None
+
     def as_dict(self) -> dict:
         ep, er, ef = self.exact
         lp, lr, lf = self.lenient
@@ -59,7 +66,9 @@ class TypeScore:
                 "exact": {"p": round(ep, 4), "r": round(er, 4), "f1": round(ef, 4)},
                 "lenient": {"p": round(lp, 4), "r": round(lr, 4), "f1": round(lf, 4)},
                 "norm_accuracy": None if self.norm_accuracy is None else round(self.norm_accuracy, 4),
-                "norm_checked": self.norm_total}
+                "norm_checked": self.norm_total,
+                **({"soe_canonical_accuracy": round(self.soe_canonical_accuracy, 4), "soe_checked": self.soe_total}
+                   if self.soe_total else {})}
 
 
 def _dec(v) -> Decimal | None:
@@ -113,6 +122,9 @@ def score(gold_docs: dict[str, dict], pred_docs: dict[str, list[dict]], types: I
                         sc.norm_total += 1
                         if eq:
                             sc.norm_right += 1
+                        if t == "enterprise" and (gm.get("norm") or {}).get("category") in ("central_soe", "central_soe_unit"):
+                            sc.soe_total += 1
+                            sc.soe_right += bool(eq)
                         else:
                             sc.norm_errors.append((doc_id, gm["start"], gm["text"], gm.get("norm"), pk[key].get("norm")))
             # lenient: greedy one-to-one on overlap, exact matches first

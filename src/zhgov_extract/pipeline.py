@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from .dates import DateTagger
 from .doc import Doc, Span
-from .models import DateNorm, EnterpriseNorm, RegionNorm, Report, Sentence, fast_construct, make_mention
+from .models import DateNorm, EnterpriseNorm, EnterpriseRecord, MentionRef, RegionNorm, Report, Sentence, fast_construct, make_mention
 from .numeric import NumericExtractor, NumericRules, tag_documents, to_norm_model
 from .reader import SourceText, read_text
 from .textlayer import normalize
@@ -183,7 +183,7 @@ class Extractor:
         mentions.sort(key=lambda m: (m.start, -m.end, m.type))
         report.mentions = mentions
         report.sentences = [fast_construct(Sentence, {"start": a, "end": b}) for a, b in nt.sentences]
-        report.records = list(doc.records)
+        report.records = list(doc.records) + enterprise_records(mentions)
         report.warnings = list(doc.warnings)
         return report
 
@@ -192,6 +192,22 @@ _NORM_CLASSES: dict[str, object] = {
     "money": True, "percent": True, "quantity": True,  # numeric: built by numeric.to_norm_model
     "date": DateNorm, "enterprise": EnterpriseNorm, "region": RegionNorm,
 }
+
+
+def enterprise_records(mentions) -> list[EnterpriseRecord]:
+    """One record per canonical enterprise in the document, with all its mentions, in text order."""
+    groups: dict[str, list] = {}
+    for m in mentions:
+        if m.type == "enterprise":
+            groups.setdefault(m.norm.canonical, []).append(m)
+    out = []
+    for canonical, ms in groups.items():
+        n = ms[0].norm
+        out.append(EnterpriseRecord(
+            canonical=canonical, category=n.category, group=n.group, entity_id=n.entity_id,
+            mentions=[MentionRef(start=m.start, end=m.end, text=m.text) for m in ms],
+        ))
+    return out
 
 
 _DEFAULT: Extractor | None = None
