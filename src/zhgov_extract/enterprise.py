@@ -223,8 +223,11 @@ class EnterpriseTagger:
         ents = self._resolve(ents)
         orgs = self._organizations(doc, region_at, ents)
         out: list[Span] = []
+        nt = doc.norm
         for c in ents:
-            out.append(Span("enterprise", c.start, c.end, self.link(text[c.start:c.end], c), c.kind))
+            a, b = nt.to_source(c.start, c.end)
+            as_written = "".join(doc.source[a:b].split())  # 华润（集团）as the report writes it, without line breaks
+            out.append(Span("enterprise", c.start, c.end, self.link(as_written, c), c.kind))
         taken = [(c.start, c.end) for c in ents] + [(o.start, o.end) for o in orgs]
         out += orgs
         out += self._region_spans(regions, taken)
@@ -284,8 +287,9 @@ class EnterpriseTagger:
         """A known enterprise followed by industry words is its unit (鞍钢耐火, 华能新能源)."""
         out = []
         for c in aliases:
-            if text[c.start:c.end].endswith("集团"):
-                continue  # 鞍钢集团 + 西鞍山铁矿 is a place of the group, not a unit name
+            name = text[c.start:c.end]
+            if name.endswith("集团") or self.r.forms_tail_re.search(name):
+                continue  # 鞍钢集团 + 西鞍山铁矿 is a place of the group; a full legal name takes no industry words
             m = self.r.industry_re.match(text, c.end)
             if m and m.end() - c.end >= 2 and self.right_boundary(text, m.end()):
                 out.append(Candidate(c.start, m.end(), "unit", c.entity, anchor="alias"))
@@ -462,6 +466,8 @@ class EnterpriseTagger:
             out.append(Span("organization", a, b, None, "org-list"))
         rstarts = sorted(region_at)
         for _, s, e in self.r.org_suffix_ac.find_matches_as_indexes(text):
+            if e - s == 1 and s > 0 and (self.word_tags.get(text[s - 1:e]) or "x")[0] == "v":
+                continue  # 办 in 举办, 局 in 布局: a verb or word, not a body
             if e - s < 3:
                 k = bisect.bisect_left(rstarts, s - 12)
                 if k >= len(rstarts) or rstarts[k] >= s:
@@ -477,8 +483,10 @@ class EnterpriseTagger:
                 continue
             out.append(Span("organization", a, e, None, "org-suffix"))
         # longest non-overlapping
+        # enterprises first: 中国移动通信集团广东有限公司深圳分公司 is not an organisation
+        ent_spans = [Span("enterprise", c.start, c.end) for c in ents]
         out.sort(key=lambda s: (-(s.end - s.start), s.start))
-        return non_overlapping(out)
+        return non_overlapping(ent_spans + out)[len(ent_spans):] if ent_spans else non_overlapping(out)
 
     def _region_spans(self, regions, taken: list[tuple[int, int]]) -> list[Span]:
         out = []

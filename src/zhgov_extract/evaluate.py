@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .reader import read_text
+from .textlayer import fold_width
 
 SCORED = ("money", "percent", "quantity", "enterprise", "project")
 
@@ -83,7 +84,8 @@ def _norm_equal(type_: str, gold: dict, pred: dict) -> bool | None:
     if type_ == "enterprise":
         if not gold or "canonical" not in gold:
             return None
-        return (pred or {}).get("canonical") == gold["canonical"]
+        # bracket width is not a difference of name: 华润（集团） == 华润(集团)
+        return fold_width((pred or {}).get("canonical") or "") == fold_width(gold["canonical"])
     if not gold:
         return None
     keys = [k for k in ("value", "low", "high") if gold.get(k) is not None]
@@ -122,11 +124,11 @@ def score(gold_docs: dict[str, dict], pred_docs: dict[str, list[dict]], types: I
                         sc.norm_total += 1
                         if eq:
                             sc.norm_right += 1
+                        else:
+                            sc.norm_errors.append((doc_id, gm["start"], gm["text"], gm.get("norm"), pk[key].get("norm")))
                         if t == "enterprise" and (gm.get("norm") or {}).get("category") in ("central_soe", "central_soe_unit"):
                             sc.soe_total += 1
                             sc.soe_right += bool(eq)
-                        else:
-                            sc.norm_errors.append((doc_id, gm["start"], gm["text"], gm.get("norm"), pk[key].get("norm")))
             # lenient: greedy one-to-one on overlap, exact matches first
             used_p: set = set(k for k in gk if k in pk)
             used_g: set = set(used_p)
