@@ -64,7 +64,8 @@ class NormText:
     text: str
     _runs_norm: list[int] = field(repr=False, default_factory=list)
     _runs_src: list[int] = field(repr=False, default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
+    _headings: list[Heading] | None = field(default=None, repr=False)
+    _lines: tuple | None = field(default=None, repr=False)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # source offsets
 
     def src(self, i: int) -> int:
@@ -83,6 +84,13 @@ class NormText:
         starts = self._sent_starts
         k = bisect.bisect_right(starts, src_start) - 1
         return k if k >= 0 and src_start < self.sentences[k][1] else -1
+
+    @property
+    def headings(self) -> list[Heading]:
+        """Section headings (source offsets), found on first use."""
+        if self._headings is None:
+            self._headings = _headings(self.source, *self._lines) if self._lines else []
+        return self._headings
 
     def finish(self) -> None:
         self._sent_starts = [s for s, _ in self.sentences]
@@ -143,7 +151,7 @@ def normalize(source: str) -> NormText:
         lines.append((pos, nl))
         pos = nl + 1
     stripped = [translated[a:b].strip() for a, b in lines]
-    furniture = [bool(s) and bool(_FURNITURE.match(s)) for s in stripped]
+    furniture = [bool(s) and len(s) <= 24 and bool(_FURNITURE.match(s)) for s in stripped]
     width = _wrap_width([s for s, f in zip(stripped, furniture) if s and not f])
 
     deletions: list[tuple[int, int]] = []  # source ranges removed from the matching text
@@ -202,7 +210,7 @@ def normalize(source: str) -> NormText:
             dedup_n.append(a)
             dedup_s.append(s)
     nt._runs_norm, nt._runs_src = dedup_n, dedup_s
-    nt.headings = _headings(source, lines, stripped, furniture)
+    nt._lines = (lines, stripped, furniture)
     nt.sentences = _sentences(nt)
     nt.finish()
     return nt
