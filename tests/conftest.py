@@ -29,7 +29,7 @@ def extractor():
 def numeric_only():
     from zhgov_extract import Extractor
 
-    return Extractor(components=["documents", "numeric"], tokenizer=None)
+    return Extractor(components=["documents", "dates", "numeric"], tokenizer=None)
 
 
 @pytest.fixture(scope="session")

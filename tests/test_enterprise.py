@@ -69,3 +69,23 @@ def test_regions_and_organizations(extractor):
     assert regions.get("海城市") == "210381"
     assert regions.get("岫岩县") == "210323"
     assert any(m.type == "organization" and m.text == "鞍山市发展改革委" for m in r.mentions)
+
+
+MORE_CASES = [
+    ("组织星海集团参与建设", ["星海集团"]),                              # a leading everyday verb is cut
+    ("远航健康产业集团食品(淮安)有限公司投资建设", ["远航健康产业集团食品(淮安)有限公司"]),  # a rarer verb is a trade name
+    ("浙江明同电子科技有限公司签约落户", ["浙江明同电子科技有限公司"]),   # 同 inside a trade name
+    ("德国恩科、日本青木等外资企业参展", ["德国恩科", "日本青木"]),        # foreign area + trade name
+    ("华电新疆发电有限公司承建", ["华电新疆发电有限公司"]),               # group short name before a region
+    ("永农生物公司投资建设", ["永农生物公司"]),                          # bare 公司 after a clause start
+    ("大渡口区城市运营公司与", ["大渡口区城市运营公司"]),
+    ("海事处局长率队察看船闸建设工程苏州绕城公司现场", ["苏州绕城公司"]),  # 城区 is not an anchor
+    ("参照印尼同类工程", []),
+    ("衷心感谢您公司对我省的支持", []),
+    ("迫切需要国有大企业大集团参与", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_CASES, ids=[c[0][:16] for c in MORE_CASES])
+def test_more_enterprise_spans(extractor, text, expected):
+    assert [m.text for m in extractor(text).mentions if m.type == "enterprise"] == expected

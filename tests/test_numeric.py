@@ -124,3 +124,15 @@ def test_range_bounds(numeric_only):
     assert (m.norm.low, m.norm.high, m.norm.value) == ("1000000000", "2000000000", None)
     (q,) = [m for m in numeric_only("实施项目2-3年").mentions if m.type == "quantity"]
     assert (q.norm.low, q.norm.high) == ("2", "3")
+
+
+MORE_NOT_NUMBERS = [
+    "3月3日上午10:00\n项城市重点项目集中开工",   # a clock time joined to the next line
+    "7*24小时服务热线",                          # a label, not a duration
+    "打造50亿级产业集群",                        # a size class
+]
+
+
+@pytest.mark.parametrize("text", MORE_NOT_NUMBERS)
+def test_more_not_numbers(numeric_only, text):
+    assert _got(numeric_only(text)) == []

@@ -72,7 +72,11 @@ class EnterpriseRules:
         self.list_separators = set(r.get("list_separators", "、与和及"))
         self.list_tail_re = regex.compile(r["list_tail"]) if r.get("list_tail") else None
         self.max_trade_freq = int(r.get("max_trade_word_freq", 300))
+        self.lead_verb_freq = int(r.get("lead_verb_min_freq", 1000))
         self.verb_industry = set(r.get("verb_industry_words", []))
+        self.industry_set = set(self.industry)
+        self.foreign_areas = _longest_first(r.get("foreign_areas", []))
+        self.foreign_ac = _automaton(self.foreign_areas)
         self.never_in_trade = set(r.get("never_in_trade", ""))
         self.weak_forms = set(fold_width(f) for f in r["weak_forms"])
         self.min_trade = int(r["min_trade_chars"])
@@ -140,13 +144,63 @@ class EnterpriseTagger:
         """Scan left from ``s`` over name characters; returns (start, hit_hard_boundary)."""
         limit = max(floor, s - self.r.max_name)
         m = self.r.boundary_rev.search(text, limit, s)
-        if m is None:
-            return limit, limit == floor
-        p = m.end()
-        # an unbalanced bracket at the start is not part of the name
+        p, hard = (limit, limit == floor) if m is None else (m.end(), True)
+        # brackets: only a balanced short one belongs to a name (空气化工产品(中国)); a ")" closing
+        # something further left ends the window (…改造项目)莲花健康产业集团…)
+        depth = 0
+        for i in range(p, s):
+            c = text[i]
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                if depth == 0:
+                    p, hard = i + 1, True
+                else:
+                    depth -= 1
         while p < s and text[p] in "()":
             p += 1
-        return p, True
+        return p, hard
+
+    def _soft_extend(self, text: str, a: int, s: int, region_at) -> int:
+        """A single-character stop (同, 和, 与) may be part of a trade name: 四川好亦同信息科技有限公司.
+
+        If a region starts at most six characters before it and nothing between the
+        region and the stop is punctuation or an organisational form, the name starts
+        at the region.
+        """
+        if a < 1 or text[a - 1] not in self.r.left_stops or a in region_at or self._alias_start(a):
+            return a  # after the stop a name already starts (鞍山市政府与鞍钢集团…)
+        for r in range(max(0, a - 7), a - 1):
+            b = region_at.get(r)
+            if b is not None and b < a - 1:
+                between = text[b:a - 1]
+                if all(_HAN.match(c) and c not in self.r.left_stops for c in between) \
+                        and not self.r.forms_tail_re.search(between) \
+                        and not self.r.org_suffix_re.search(between) \
+                        and (r == 0 or self.r.boundary_rev.search(text, max(0, r - 1), r) is not None):
+                    return r
+        return a
+
+    def _lead_verbs(self, doc: Doc, a: int, s: int) -> int:
+        """Without an anchor: drop the verbs, adverbs and prepositions a name starts after
+        (希望浪潮集团 → 浪潮集团, 组织平朔集团 → 平朔集团); only leading ones, so a verb inside a
+        trade name (新再生) stays."""
+        if doc.tokenizer is None or not self.word_tags:
+            return a
+        for w, ta, tb in doc.clause_tokens(a, s):
+            if tb <= a:
+                continue
+            if ta != a or ta >= s:
+                break
+            tag = self.word_tags.get(w)
+            if not tag or w in self.r.industry_set or self.gaz.lookup(w) or text_starts_bracket(doc.text, tb):
+                break
+            # only everyday function words: a trade name may be a rarer verb (远航, 腾飞, 振华)
+            if len(w) >= 2 and tag[0] in "vdpcr" and tag != "vn" and self.word_freq.get(w, 0) >= self.r.lead_verb_freq:
+                a = min(tb, s)
+            else:
+                break
+        return a
 
     def _anchors(self, region_at: dict[int, int], alias_at: dict[int, tuple[int, Entity]], a: int, s: int,
                  text: str) -> tuple[int, str] | None:
@@ -165,6 +219,32 @@ class EnterpriseTagger:
             if i in region_at and region_at[i] <= s:
                 return i, "region"
         return None
+
+    def _region_anchor_ok(self, name: str) -> bool:
+        """A region name that is also an ordinary word (城区, 郊区) does not start a company name."""
+        tag = self.word_tags.get(name)
+        return tag is None or tag.startswith("ns")
+
+    def _alias_start(self, i: int) -> bool:
+        return i in self._alias_starts
+
+    def _name_like(self, doc: Doc, a: int, s: int) -> bool:
+        """Every word of [a, s) is a noun or unknown to the dictionary, and the whole is no common word."""
+        if self.word_freq.get(doc.text[a:s], 0) > self.r.max_trade_freq:
+            return False
+        if doc.tokenizer is None or not self.word_tags:
+            return True
+        for w, ta, tb in doc.clause_tokens(a, s):
+            if tb <= a or ta >= s:
+                continue
+            tag = self.word_tags.get(w)
+            if len(w) >= 2 and tag and tag[0] not in "nj" and w not in self.r.industry_set:
+                return False  # 感谢您公司: a verb; a one-character piece (恒泰洁|能) says nothing
+        return True
+
+    def _group_prefix(self, prefix: str) -> bool:
+        """Is ``prefix`` the short name of a known group (华电 → 华电集团)?"""
+        return bool(self.gaz.lookup(prefix) or self.gaz.lookup(prefix + "集团"))
 
     def _cut_location(self, text: str, a: int, s: int, region_at, alias_at) -> int:
         """Start after a location word (…开发区) when what follows it starts a name."""
@@ -202,7 +282,9 @@ class EnterpriseTagger:
     def __call__(self, doc: Doc) -> list[Span]:
         text = doc.text
         regions = [(a, b, n) for a, b, n in self.regions.iter_matches(text)]
-        region_at = {a: b for a, b, _ in regions}
+        region_at = {a: b for a, b, n in regions if self._region_anchor_ok(n)}
+        for _, a, b in self.r.foreign_ac.find_matches_as_indexes(text):
+            region_at.setdefault(a, b)
         aliases = []
         for a, b, name, ent in self.gaz.iter_matches(text):
             if doc.in_protected(a, b) or not self._alias_boundary_ok(text, a, b):
@@ -213,6 +295,7 @@ class EnterpriseTagger:
                     continue
             aliases.append(Candidate(a, b, "alias", ent, anchor="alias"))
         alias_at = {c.start: (c.end, c.entity) for c in aliases}
+        self._alias_starts = alias_at
         cands: list[Candidate] = list(aliases)
         cands += self._structural(doc, region_at, alias_at)
         cands += self._alias_units(text, aliases)
@@ -254,14 +337,28 @@ class EnterpriseTagger:
             if doc.in_protected(s, e):
                 continue
             a, hard = self._window_start(text, s, floor)
+            a = self._soft_extend(text, a, s, region_at)
             a = self._cut_location(text, a, s, region_at, alias_at)
             a = self._pos_trim(doc, a, s)
             anchor = self._anchors(region_at, alias_at, a, s, text)
             kind = "none"
             if anchor:
-                a, kind = anchor
-            elif not hard and s - a > 12:
-                continue
+                a0, kind = anchor
+                # a known group's short name before a region (华电新疆发电有限公司, 国网四川省电力公司)
+                if kind == "region" and 2 <= a0 - a <= 4 and self._group_prefix(text[a:a0]):
+                    kind = "alias"
+                else:
+                    a = a0
+            else:
+                a = self._lead_verbs(doc, a, s)
+                trade = text[a:s]
+                g = trade.rfind("集团", 0, len(trade) - 1)
+                if g >= 0 and g + 2 < len(trade):
+                    a += g + 2  # 莲花健康产业集团 | 食品(项城)有限公司: the unit is its own candidate, merged later
+                    trade = text[a:s]
+                bare = self.r.industry_re.sub("", regex.sub(r"\([^()]*\)", "", trade))
+                if len(bare) > 8 or "企业" in trade or "集团" in trade[:-1]:
+                    continue  # an unanchored run this long is a phrase, not a name
             if form in self.r.alias_only_forms and kind != "alias":
                 continue
             if text[a:a + 1] == "(":
@@ -269,8 +366,11 @@ class EnterpriseTagger:
             if s - a < 1:
                 continue
             weak = form in self.r.weak_forms
-            if weak and kind == "none":
-                continue
+            if any(c in self.r.never_in_trade for c in text[a:s]):
+                continue  # 感谢您公司: a pronoun, not a name
+            if weak and kind == "none" and not (form == "公司" and hard and 3 <= s - a <= 6
+                                                 and self._name_like(doc, a, s)):
+                continue  # 永农生物公司 at a clause start is a name; 该公司, 感谢您公司 are not
             trade = text[a:s]
             if kind == "region":
                 rest = trade[region_at[a] - a:]
@@ -367,6 +467,10 @@ class EnterpriseTagger:
             return False
         if any(c in self.r.never_in_trade for c in trade) or any(len(w) > 1 and trade.startswith(w) for w in self.r.right_boundaries):
             return False  # 合作的郫: a phrase, not a trade name
+        if trade in self.regions.by_name or any(trade.startswith(f) for f in self.r.foreign_areas):
+            return False  # 南沙澳门: two places, not a trade name
+        if any(self.word_freq.get(trade[i:i + 2], 0) > 20 * self.r.max_trade_freq for i in range(len(trade) - 1)):
+            return False  # 同类工程: made of everyday words
         if item and ("企业" in item or self.r.org_suffix_re.search(item)):
             return False
         return self.word_freq.get(trade, 0) <= self.r.max_trade_freq
@@ -382,6 +486,9 @@ class EnterpriseTagger:
                 trade = text[a:a + n]
                 if a in region_at and region_at[a] < a + n:
                     trade = text[region_at[a]:a + n] or trade
+                if a in region_at and region_at[a] == a + n and not self._blocked(text, end) \
+                        and "企业" not in text[a:end]:
+                    return end  # 海城石油机械 listed with other enterprises: region + industry
                 if self._item_ok(trade, text[a:end]):
                     return end
         if a in region_at:  # 辽宁紫竹: region + a short trade name
@@ -421,6 +528,14 @@ class EnterpriseTagger:
                 continue
             before = text[a - 1] if a > 0 else ""
             if before and _HAN.match(before) and not self._stop_at(text, a):
+                continue
+            if text[a:b] in self.r.foreign_areas:  # 美国恒力、台湾青烽: a foreign area + a trade name
+                for n in (4, 3, 2):
+                    end = b + n
+                    if end <= len(text) and self.right_boundary(text, end) and self._item_ok(text[b:end], text[a:end]) \
+                            and self.word_freq.get(text[b:end], 0) <= self.r.max_trade_freq:
+                        out.append(Candidate(a, end, "list", None, "", "foreign"))
+                        break
                 continue
             for n in (2, 3):
                 m = self.r.industry_re.match(text, b + n)
@@ -553,8 +668,8 @@ class EnterpriseTagger:
             return {"canonical": name, "category": "central_soe_unit", "group": group, "entity_id": None, "score": None}
         if cand.full_name and cand.full_name != name:
             return self.link(cand.full_name, Candidate(0, 0, "structure", None, cand.form, cand.anchor))
-        return {"canonical": name, "category": self._category_by_form(name), "group": None,
-                "entity_id": None, "score": None}
+        category = "foreign" if cand.anchor == "foreign" else self._category_by_form(name)
+        return {"canonical": name, "category": category, "group": None, "entity_id": None, "score": None}
 
     def _category_by_form(self, name: str) -> str:
         folded = fold_width(name)
@@ -563,6 +678,10 @@ class EnterpriseTagger:
         if "(中国)" in folded:
             return "foreign"
         return "unknown"
+
+
+def text_starts_bracket(text: str, i: int) -> bool:
+    return i < len(text) and text[i] == "("
 
 
 def load_word_freqs() -> dict[str, int]:
