@@ -56,3 +56,11 @@ def test_random_unicode_never_raises(text):
 @given(st.lists(PIECES, max_size=80).map("".join))
 def test_random_full_pipeline(text):
     _check(extract(text), text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF,
+                                                  categories=("Cs",))), max_size=40).map("".join))
+def test_lone_surrogates_never_raise(text):
+    """Text decoded with surrogateescape keeps lone surrogates; extraction still works on it."""
+    _check(extract(text), text)

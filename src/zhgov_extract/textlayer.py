@@ -27,8 +27,17 @@ _TRANSLATE = str.maketrans(_FW)
 _FW_RUN = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _FW) + "]+")
 
 
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
 def fold_width(text: str) -> str:
-    """Translate only the runs that need it (1:1, so offsets are unchanged)."""
+    """Translate only the runs that need it (1:1, so offsets are unchanged).
+
+    Lone surrogates (text decoded with ``surrogateescape``) become U+FFFD here, so
+    that the Rust-backed matchers never see them; the source keeps them.
+    """
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     if not _FW_RUN.search(text):
         return text
     return _FW_RUN.sub(lambda m: m.group().translate(_TRANSLATE), text)
