@@ -391,6 +391,8 @@ class EnterpriseTagger:
             if name.endswith("集团") or self.r.forms_tail_re.search(name):
                 continue  # 鞍钢集团 + 西鞍山铁矿 is a place of the group; a full legal name takes no industry words
             m = self.r.industry_re.match(text, c.end)
+            if m and any(m.group().endswith(w) for w in self.r.verb_industry):
+                continue  # 中国五冶投资建设: the enterprise and what it does
             if m and m.end() - c.end >= 2 and self.right_boundary(text, m.end()):
                 out.append(Candidate(c.start, m.end(), "unit", c.entity, anchor="alias"))
         return out
