@@ -40,3 +40,11 @@ def seeds_gold() -> dict:
             rec = json.loads(line)
             out[rec["doc_id"]] = rec
     return out
+
+# ---------------------------------------------------------------------------
+# batch / database fixtures (zhgov_extract.batch, .sinks): a throwaway PostgreSQL
+# server and a generated multi-format corpus.  See tests/pg_fixture.py and
+# tests/batch_corpus.py.
+from pg_fixture import pg_url, postgres_server  # noqa: E402,F401
+from batch_corpus import batch_corpus  # noqa: E402,F401
+# --------------------------------------------------------- end batch fixtures

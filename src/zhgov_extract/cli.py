@@ -1,4 +1,4 @@
-"""Command line: ``zhgov-extract extract|eval|schema``."""
+"""Command line: ``zhgov-extract extract|eval|schema|batch``."""
 from __future__ import annotations
 
 import argparse
@@ -88,6 +88,10 @@ def _cmd_eval(args) -> int:
         table.add_row(t, str(s.gold), str(s.pred), f"{ep:.3f}", f"{er:.3f}", f"{ef:.3f}",
                       f"{lp:.3f}", f"{lr:.3f}", f"{lf:.3f}", na)
     console.print(table)
+    ent = scores.get("enterprise")
+    if ent is not None and ent.soe_canonical_accuracy is not None:
+        console.print(f"enterprise canonical accuracy on central SOEs and their units: "
+                      f"{ent.soe_canonical_accuracy:.3f} ({ent.soe_total} matched mentions)")
     if args.errors:
         for t, s in scores.items():
             for d, a, b, txt in s.misses:
@@ -100,10 +104,59 @@ def _cmd_eval(args) -> int:
 
 
 def _cmd_schema(args) -> int:
+    if args.sql or args.dialect:
+        from .sinks import ddl
+
+        print(ddl(args.dialect or "sqlite"), end="")
+        return 0
     from .models import Report
 
     print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
     return 0
+
+
+def _cmd_batch(args) -> int:
+    from .batch import BatchInterrupted, BatchOptions, print_summary, run_batch
+    from .sinks import SchemaError
+
+    opts = BatchOptions(
+        db=args.db, out=str(args.out) if args.out else None, workers=args.workers,
+        tokenizer=None if args.tokenizer == "none" else args.tokenizer,
+        gazetteers=tuple(str(g) for g in args.gazetteer or ()), max_bytes=args.max_bytes,
+        max_chars=args.max_chars, store_text=not args.no_text, retry_errors=args.retry_errors,
+        batch_size=args.batch_size, dask=args.dask,
+        progress=not args.no_progress and not args.json and sys.stderr.isatty(),
+    )
+    try:
+        summary = run_batch(args.inputs, opts)
+    except BatchInterrupted as exc:
+        print("zhgov-extract: interrupted; what was finished is saved, run the same command again to go on",
+              file=sys.stderr)
+        if args.json:
+            print(json.dumps(exc.summary.as_dict(), ensure_ascii=False))
+        return 130
+    except (SchemaError, ValueError, RuntimeError) as exc:
+        print(f"zhgov-extract: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # database unreachable and the like
+        import sqlalchemy
+
+        if isinstance(exc, sqlalchemy.exc.SQLAlchemyError):
+            print(f"zhgov-extract: database error: {exc}", file=sys.stderr)
+            return 2
+        raise
+    if args.json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False))
+    else:
+        print_summary(summary, db=opts.db, out=opts.out)
+    return 1 if summary.failed else 0
+
+
+def _positive_int(s: str) -> int:
+    v = int(s)
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {v}")
+    return v
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,8 +181,36 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--errors", action="store_true", help="list misses, spurious mentions and wrong values")
     v.set_defaults(func=_cmd_eval)
 
-    s = sub.add_parser("schema", help="print the JSON Schema of a Report")
+    s = sub.add_parser("schema", help="print the JSON Schema of a Report, or the SQL tables' DDL")
+    s.add_argument("--sql", action="store_true", help="print the CREATE TABLE statements of the batch tables")
+    s.add_argument("--dialect", help="SQL dialect for --sql: sqlite (default), postgresql, …")
     s.set_defaults(func=_cmd_schema)
+
+    from .batch import DEFAULT_DB
+    from .formats import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
+
+    b = sub.add_parser("batch", help="extract from folders of reports into a database (resumable)",
+                       description="Extract from every report under INPUT (files, folders, globs; .txt .md "
+                                   ".docx .pdf .html) into a database; re-running skips what is loaded.")
+    b.add_argument("inputs", nargs="+", metavar="INPUT")
+    b.add_argument("--db", default=DEFAULT_DB, help=f"SQLAlchemy URL (default {DEFAULT_DB}; "
+                                                    "PostgreSQL: postgresql+psycopg://user@host/db)")
+    b.add_argument("--out", type=Path, help="also write the results of these inputs to FILE: .jsonl (a "
+                                            "document a line), .csv (UTF-8 with BOM) or .parquet (a mention a row)")
+    b.add_argument("--workers", type=_positive_int, help="worker processes (default: number of cores)")
+    b.add_argument("--dask", metavar="ADDRESS", help="run on a Dask distributed scheduler instead of local processes")
+    b.add_argument("--tokenizer", default="jieba", choices=("jieba", "rjieba", "auto", "none"))
+    b.add_argument("--gazetteer", action="append", type=Path, help="an extra enterprise list (TSV); repeatable")
+    b.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
+                   help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES})")
+    b.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS,
+                   help=f"refuse texts longer than this (default {DEFAULT_MAX_CHARS})")
+    b.add_argument("--batch-size", type=_positive_int, default=32, help="documents per transaction (default 32)")
+    b.add_argument("--no-text", action="store_true", help="do not store the document text in the database")
+    b.add_argument("--retry-errors", action="store_true", help="try again the files recorded in the errors table")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("--json", action="store_true", help="print the summary as JSON")
+    b.set_defaults(func=_cmd_batch)
     return p
 
 

@@ -18,8 +18,8 @@ txt, md   :func:`zhgov_extract.reader.decode_bytes` (UTF-8, BOM, UTF-16, GB18030
 docx      python-docx: body paragraphs and tables in document order (cells tab-separated)
 pdf       pdfplumber's text layer, pages separated by form feeds (chosen by measurement:
           see docs/batch.md and ``benchmarks/pdf_readers.py``)
-html      trafilatura's main-text extraction (navigation, headers, footers dropped),
-          with a plain lxml fallback for pages too short for it
+html      readability-lxml's main block (navigation, headers, sidebars, footers dropped;
+          chosen over trafilatura by measurement, see docs/batch.md), one line per block
 ========  =====================================================================
 """
 from __future__ import annotations
@@ -270,6 +270,12 @@ _HTML_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_
 def decode_html(data: bytes, path: str) -> tuple[str, str]:
     """HTML bytes → str: BOM, then the ``<meta charset>``, then :func:`decode_bytes`."""
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:   # valid UTF-8 with non-ASCII is UTF-8, whatever the page declares (often wrongly)
+            text = data.decode("utf-8")
+            if not text.isascii():
+                return text, "utf-8"
+        except UnicodeDecodeError:
+            pass
         m = _META_CHARSET.search(data[:4096])
         if m:
             declared = m.group(1).decode("ascii").lower()
@@ -292,39 +298,63 @@ def _read_html(data: bytes, path: str):
     return text, encoding, []
 
 
-def _html_main_text(html: str) -> str:
-    import trafilatura
+_BLOCK_TAGS = {"p", "div", "section", "article", "li", "ul", "ol", "tr", "table", "tbody", "thead", "h1", "h2",
+               "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "dl", "center", "header", "footer",
+               "figure", "figcaption", "form", "hr"}
+_CELL_TAGS = {"td", "th"}
 
-    text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=True,
-                               include_images=False, include_links=False, favor_recall=True,
-                               deduplicate=False, with_metadata=False)
-    title = None
+
+def _html_main_text(html: str) -> str:
+    """The article of a page: readability-lxml picks the main block, we turn it into lines of text."""
+    import lxml.html
+    from readability import Document
+
     try:
-        meta = trafilatura.extract_metadata(html)
-        title = meta.title if meta is not None else None
-    except Exception:
-        title = None
-    if not text or len(text.strip()) < 20:
-        text = _html_fallback_text(html)
-    elif title and title.strip() and not text.lstrip().startswith(title.strip()[:10]):
-        # trafilatura keeps the body; a report's title is part of the report
-        h1 = _html_h1(html)
-        if h1 and h1 not in text[:len(h1) + 200]:
-            text = h1 + "\n" + text
+        summary = Document(html).summary(html_partial=True)
+        text = _block_text(lxml.html.fromstring(summary)) if summary and summary.strip() else ""
+    except Exception:  # noqa: BLE001 - readability gives up on some pages: fall back
+        text = ""
+    if len(text.strip()) < 20:
+        return _html_fallback_text(html)
+    title = _html_title(html)
+    if title and title not in text[: len(title) + 200]:
+        text = title + "\n" + text        # the heading is often outside the article block
     return text
 
 
-def _html_h1(html: str) -> str | None:
+def _block_text(root) -> str:
+    """Text of an element tree, one line per block element, table cells tab-separated."""
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "br":
+            el.tail = "\n" + (el.tail or "")
+        elif tag in _BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+        elif tag in _CELL_TAGS:
+            el.tail = "\t" + (el.tail or "")
+    lines = []
+    for line in root.text_content().split("\n"):
+        cells = [" ".join(c.split()) for c in line.rstrip("\t").split("\t")]
+        line = "\t".join(cells).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _html_title(html: str) -> str | None:
+    """The page's heading: an <h1>, else an <h2>/<h3> whose text the <title> starts with."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(html)
-    except Exception:
+    except Exception:  # noqa: BLE001
         return None
-    for el in tree.iter("h1"):
-        t = " ".join(el.text_content().split())
-        if t:
-            return t
+    page_title = " ".join((tree.findtext(".//title") or "").split())
+    for tag in ("h1", "h2", "h3"):
+        for el in tree.iter(tag):
+            t = " ".join(el.text_content().split())
+            if t and (tag == "h1" or (page_title and page_title.startswith(t))):
+                return t
     return None
 
 
@@ -336,9 +366,7 @@ def _html_fallback_text(html: str) -> str:
     for el in tree.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|//form"):
         el.drop_tree()
     body = tree.find("body")
-    root = body if body is not None else tree
-    lines = [" ".join(line.split()) for line in root.text_content().splitlines()]
-    return "\n".join(line for line in lines if line)
+    return _block_text(body if body is not None else tree)
 
 
 _READERS = {"txt": _read_plain, "md": _read_plain, "docx": _read_docx, "pdf": _read_pdf, "html": _read_html}

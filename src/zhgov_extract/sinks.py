@@ -216,6 +216,9 @@ def make_engine(url: str, **kw) -> sa.Engine:
 def ensure_schema(engine: sa.Engine) -> int:
     """Create missing tables, run pending migrations; returns the schema version now in force."""
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # two batches starting at once on one server: one creates, the other waits and sees it
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(7253830451)"))
         metadata.create_all(conn, checkfirst=True)
         row = conn.execute(sa.select(schema_info.c.value).where(schema_info.c.key == "version")).first()
         if row is None:
@@ -347,6 +350,27 @@ def report_rows(report, source, *, store_text: bool = True) -> dict:
             "enterprises": e_rows, "projects": p_rows}
 
 
+def _child_columns(table: Table) -> list[str]:
+    return [c.name for c in table.columns if c.name != "document_id"]
+
+
+def _dump(v):
+    return None if v is None else json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+
+
+def pack_rows(rows: dict) -> dict:
+    """Child rows as tuples in table-column order (without ``document_id``), JSON already serialised.
+
+    Done in the worker, so the parent — the one writer — only prepends the document id."""
+    for table in CHILD_TABLES:
+        cols = _child_columns(table)
+        js = [isinstance(table.c[c].type, JSON) for c in cols]
+        rows[table.name] = [tuple(_dump(r.get(c)) if j else r.get(c) for c, j in zip(cols, js))
+                            for r in rows[table.name]]
+    rows["packed"] = True
+    return rows
+
+
 # ------------------------------------------------------------- SQL sink
 @dataclass
 class WriteResult:
@@ -374,10 +398,11 @@ class SqlSink:
                 out[sha] = i
         return out
 
-    def known_errors(self) -> set[tuple[str, str]]:
+    def known_errors(self) -> dict[tuple[str, str], str]:
+        """(source_path, sha256) → reason for every error row."""
         with self.engine.connect() as conn:
-            return {(p, s) for p, s in conn.execute(sa.select(errors.c.source_path, errors.c.sha256))
-                    if s}
+            return {(p, s): r for p, s, r in conn.execute(
+                sa.select(errors.c.source_path, errors.c.sha256, errors.c.reason))}
 
     # -- writing
     def _insert(self, table):
@@ -392,41 +417,73 @@ class SqlSink:
     def write(self, items: Iterable[dict], *, retry_errors: bool = False) -> WriteResult:
         """Write a small batch of worker results (``{"kind": "doc"|"error", ...}``) in ONE transaction."""
         res = WriteResult()
+        items = list(items)
+        docs = [it["rows"] for it in items if it["kind"] == "doc"]
         children: dict[str, list[dict]] = {t.name: [] for t in CHILD_TABLES}
         with self.engine.begin() as conn:
             for item in items:
                 if item["kind"] == "error":
                     res.errors_new += self._write_error(conn, item, update=retry_errors)
-                    continue
-                rows = item["rows"]
-                doc_id = self._insert_document(conn, rows["document"])
-                if doc_id is None:
+            ids = self._insert_documents(conn, [d["document"] for d in docs]) if docs else {}
+            for rows in docs:
+                if not rows.get("packed"):
+                    pack_rows(rows)
+                sha = rows["document"]["sha256"]
+                doc_id = ids.get(sha)
+                if doc_id is None:       # already there (another run got it first)
                     res.duplicates += 1
                     continue
                 res.loaded += 1
                 res.ids.append(doc_id)
-                for name in children:
-                    for r in rows[name]:
-                        r["document_id"] = doc_id
-                    children[name].extend(rows[name])
-                if retry_errors:
-                    conn.execute(errors.delete().where(errors.c.sha256 == rows["document"]["sha256"]))
+                for name, bucket in children.items():
+                    bucket.extend([(doc_id, *t) for t in rows[name]])
+            if retry_errors and res.ids:
+                shas = [r["document"]["sha256"] for r in docs if r["document"]["sha256"] in ids]
+                conn.execute(errors.delete().where(errors.c.sha256.in_(shas)))
             for table in CHILD_TABLES:
                 if children[table.name]:
-                    conn.execute(table.insert(), children[table.name])
+                    self._bulk_insert(conn, table, children[table.name])
         return res
 
-    def _insert_document(self, conn, row: dict) -> int | None:
+    def _bulk_insert(self, conn, table: Table, params: list[tuple]) -> None:
+        """executemany straight to the driver: the rows come packed (see :func:`pack_rows`)."""
+        cols = ["document_id", *_child_columns(table)]
+        if self.dialect not in ("sqlite", "postgresql"):
+            js = {c.name for c in table.columns if isinstance(c.type, JSON)}
+            conn.execute(table.insert(), [{c: (json.loads(v) if c in js and v is not None else v)
+                                           for c, v in zip(cols, p)} for p in params])
+            return
+        conn.exec_driver_sql(self._insert_sql(table, cols), params)
+
+    def _insert_sql(self, table: Table, cols: list[str]) -> str:
+        cache = self.__dict__.setdefault("_sql_cache", {})
+        if table.name not in cache:
+            q = self.engine.dialect.identifier_preparer.quote
+            mark = "?" if self.dialect == "sqlite" else "%s"
+            cache[table.name] = (f"INSERT INTO {q(table.name)} ({', '.join(q(c) for c in cols)}) "
+                                 f"VALUES ({', '.join([mark] * len(cols))})")
+        return cache[table.name]
+
+    def _insert_documents(self, conn, rows: list[dict]) -> dict[str, int]:
+        """Insert document rows, skipping content hashes already there: sha256 → id of the new rows."""
         ins = self._insert(documents)
         if ins is not None:
-            stmt = ins.values(**row).on_conflict_do_nothing(index_elements=["sha256"]).returning(documents.c.id)
-            return conn.execute(stmt).scalar()
+            # one INSERT … ON CONFLICT DO NOTHING RETURNING for the whole batch
+            stmt = ins.on_conflict_do_nothing(index_elements=["sha256"]).returning(documents.c.sha256,
+                                                                                    documents.c.id)
+            if len(rows) == 1:
+                return {sha: i for sha, i in conn.execute(stmt.values(**rows[0]))}
+            return {sha: i for sha, i in conn.execute(stmt, rows)}
         # other dialects: a savepoint per document, the unique constraint decides
-        try:
-            with conn.begin_nested():
-                return conn.execute(documents.insert().values(**row).returning(documents.c.id)).scalar()
-        except sa.exc.IntegrityError:
-            return None
+        out = {}
+        for row in rows:
+            try:
+                with conn.begin_nested():
+                    out[row["sha256"]] = conn.execute(
+                        documents.insert().values(**row).returning(documents.c.id)).scalar()
+            except sa.exc.IntegrityError:
+                pass
+        return out
 
     def _write_error(self, conn, item: dict, *, update: bool) -> int:
         row = {"source_path": item["path"], "sha256": item.get("sha256") or "", "format": item.get("format"),
@@ -441,7 +498,8 @@ class SqlSink:
                     set_={k: stmt.excluded[k] for k in ("reason", "message", "extractor_version", "occurred_at")})
                 conn.execute(stmt)
                 return 0
-            return conn.execute(stmt.on_conflict_do_nothing(index_elements=["source_path", "sha256"])).rowcount
+            stmt = stmt.on_conflict_do_nothing(index_elements=["source_path", "sha256"]).returning(errors.c.id)
+            return 1 if conn.execute(stmt).first() is not None else 0
         try:
             with conn.begin_nested():
                 conn.execute(errors.insert().values(**row))
