@@ -33,6 +33,7 @@ from .resources import gazetteer_path, rules_path
 from .textlayer import fold_width
 
 _HAN = regex.compile(r"[\p{Han}A-Za-z·&]")
+_BRACKETED = regex.compile(r"\([^()]*\)")
 FUZZY_THRESHOLD = 90  # see tests/test_linking.py for the alias test set behind this number
 
 
@@ -356,7 +357,7 @@ class EnterpriseTagger:
                 if g >= 0 and g + 2 < len(trade):
                     a += g + 2  # 莲花健康产业集团 | 食品(项城)有限公司: the unit is its own candidate, merged later
                     trade = text[a:s]
-                bare = self.r.industry_re.sub("", regex.sub(r"\([^()]*\)", "", trade))
+                bare = self.r.industry_re.sub("", _BRACKETED.sub("", trade))
                 if len(bare) > 8 or "企业" in trade or "集团" in trade[:-1]:
                     continue  # an unanchored run this long is a phrase, not a name
             if form in self.r.alias_only_forms and kind != "alias":
@@ -444,7 +445,7 @@ class EnterpriseTagger:
                 if a == 0:
                     core = core[b:]
                 break
-            core = regex.sub(r"\([^)]*\)", "", core)
+            core = _BRACKETED.sub("", core)
             m = None
             for m in self.r.industry_re.finditer(core):
                 pass

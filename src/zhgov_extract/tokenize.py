@@ -56,8 +56,11 @@ class RJiebaTokenizer:
                 self._tok.add_word(w, 2000, "nt")
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
+        toks = self._tok.tokenize(text, "default", True)
+        if "-" not in text and "_" not in text:
+            return toks
         out: list[tuple[str, int, int]] = []
-        for w, a, b in self._tok.tokenize(text, "default", True):
+        for w, a, b in toks:
             if len(w) > 1 and ("-" in w or "_" in w):
                 # jieba-rs keeps 2020-2024 and a_b whole; jieba splits at - and _
                 pos = a
