@@ -19,6 +19,7 @@ cores, then rapidfuzz on cores under a threshold tested in
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -687,34 +688,33 @@ def text_starts_bracket(text: str, i: int) -> bool:
     return i < len(text) and text[i] == "("
 
 
-def load_word_freqs() -> dict[str, int]:
+@lru_cache(maxsize=1)
+def _jieba_dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's own dictionary: word → frequency, and word → part-of-speech tag (frequency ≥ 3)."""
     try:
         import jieba
-
-        path = Path(jieba.__file__).parent / "dict.txt"
-        out = {}
-        with open(path, encoding="utf-8") as fh:
+    except ImportError:
+        return {}, {}
+    freqs: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    try:
+        with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
             for line in fh:
                 parts = line.split()
                 if len(parts) >= 2:
-                    out[parts[0]] = int(parts[1])
-        return out
-    except (ImportError, OSError):
-        return {}
+                    freqs[parts[0]] = n = int(parts[1])
+                    if len(parts) == 3 and n >= 3:
+                        tags[parts[0]] = parts[2]
+    except OSError:
+        return {}, {}
+    return freqs, tags
 
 
-def load_word_tags(tokenizer) -> dict[str, str]:
+def load_word_freqs() -> dict[str, int]:
+    """How common a word is (jieba frequency): trade names are rarely everyday words."""
+    return _jieba_dictionary()[0]
+
+
+def load_word_tags(tokenizer=None) -> dict[str, str]:
     """jieba's dictionary part-of-speech tags (word → tag), for left-boundary trimming."""
-    try:
-        import jieba
-
-        path = Path(jieba.__file__).parent / "dict.txt"
-        tags = {}
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) == 3 and int(parts[1]) >= 3:
-                    tags[parts[0]] = parts[2]
-        return tags
-    except (ImportError, OSError):
-        return {}
+    return _jieba_dictionary()[1]
