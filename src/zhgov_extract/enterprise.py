@@ -222,6 +222,21 @@ class EnterpriseTagger:
                 return i, "region"
         return None
 
+    def _after_last_verb(self, doc: Doc, a: int, s: int) -> int:
+        """An organisation's name holds no verb: start after the last one before its suffix."""
+        if doc.tokenizer is None or not self.word_tags or s <= a:
+            return a
+        best = a
+        for w, ta, tb in doc.clause_tokens(a, s):
+            if tb <= a or ta < a:
+                continue
+            if ta >= s:
+                break
+            tag = self.word_tags.get(w)
+            if tag and (tag[0] in "vdil" or tag == "ad") and tag != "vn" and len(w) >= 2:
+                best = tb  # verbs, adverbs, idioms (贯彻落实)
+        return best
+
     def _region_anchor_ok(self, name: str) -> bool:
         """A region name that is also an ordinary word (城区, 郊区) does not start a company name."""
         tag = self.word_tags.get(name)
@@ -593,6 +608,7 @@ class EnterpriseTagger:
                     if not (s > 0 and text[s - 1] in "省市县区"):
                         continue  # 局 in 布局, 委 in 纪委: a short suffix needs a region or 省/市/县 before it
             a, _ = self._window_start(text, s, 0)
+            a = self._after_last_verb(doc, a, s)  # 鞍山市全面贯彻落实省委 → 省委
             anchor = self._anchors(region_at, {}, a, s, text)
             if anchor:
                 a = anchor[0]
