@@ -89,3 +89,15 @@ MORE_CASES = [
 @pytest.mark.parametrize("text,expected", MORE_CASES, ids=[c[0][:16] for c in MORE_CASES])
 def test_more_enterprise_spans(extractor, text, expected):
     assert [m.text for m in extractor(text).mentions if m.type == "enterprise"] == expected
+
+
+LIST_CASES = [
+    ("聚集了中远、中集、中外运、中石油、中化等23个央企项目", ["中远", "中集", "中外运", "中石油", "中化"]),
+    ("推动数字经济、清洁能源等5家企业入驻", []),
+    ("成功签约了美国恒力等项目", ["美国恒力"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LIST_CASES, ids=[c[0][:12] for c in LIST_CASES])
+def test_named_lists(extractor, text, expected):
+    assert [m.text for m in extractor(text).mentions if m.type == "enterprise"] == expected

@@ -73,6 +73,7 @@ class EnterpriseRules:
         self.region_generic = _longest_first(r.get("region_generic_heads", []))
         self.list_separators = set(r.get("list_separators", "、与和及"))
         self.list_tail_re = regex.compile(r["list_tail"]) if r.get("list_tail") else None
+        self.enterprise_tail_re = regex.compile(r.get("enterprise_list_tail", "央企|企业|公司|集团"))
         self.max_trade_freq = int(r.get("max_trade_word_freq", 300))
         self.lead_verb_freq = int(r.get("lead_verb_min_freq", 1000))
         self.verb_industry = set(r.get("verb_industry_words", []))
@@ -408,8 +409,9 @@ class EnterpriseTagger:
             if name.endswith("集团") or self.r.forms_tail_re.search(name):
                 continue  # 鞍钢集团 + 西鞍山铁矿 is a place of the group; a full legal name takes no industry words
             m = self.r.industry_re.match(text, c.end)
-            if m and any(m.group().endswith(w) for w in self.r.verb_industry):
-                continue  # 中国五冶投资建设: the enterprise and what it does
+            if m and any(m.group().endswith(w) for w in self.r.verb_industry) \
+                    and m.end() < len(text) and _HAN.match(text[m.end()]):
+                continue  # 中国五冶投资建设工程: the enterprise and what it does (中信建设— is a name)
             if m and m.end() - c.end >= 2 and self.right_boundary(text, m.end()):
                 out.append(Candidate(c.start, m.end(), "unit", c.entity, anchor="alias"))
         return out
@@ -551,8 +553,10 @@ class EnterpriseTagger:
             if text[a:b] in self.r.foreign_areas:  # 美国恒力、台湾青烽: a foreign area + a trade name
                 for n in (4, 3, 2):
                     end = b + n
-                    if end <= len(text) and self.right_boundary(text, end) and self._item_ok(text[b:end], text[a:end]) \
-                            and self.word_freq.get(text[b:end], 0) <= self.r.max_trade_freq:
+                    if end <= len(text) and self.right_boundary(text, end) and (
+                            self.gaz.lookup(text[b:end]) is not None
+                            or (self._item_ok(text[b:end], text[a:end])
+                                and self.word_freq.get(text[b:end], 0) <= self.r.max_trade_freq)):
                         out.append(Candidate(a, end, "list", None, "", "foreign"))
                         break
                 continue
@@ -564,6 +568,8 @@ class EnterpriseTagger:
                     break
         if self.r.list_tail_re is not None:
             for m in self.r.list_tail_re.finditer(text):
+                if self.r.enterprise_tail_re.search(m.group()):
+                    out += self._named_list(doc, m.start(), region_at, ends)
                 a = self._item_ending(text, m.start(), region_at)
                 if a is not None and m.start() not in ends:
                     out.append(Candidate(a, m.start(), "list", None, "", "none"))
@@ -591,6 +597,42 @@ class EnterpriseTagger:
                     break
                 out.append(Candidate(a, pos - 1, "list", None, "", "none"))
                 pos = a
+        return out
+
+    def _everyday_phrase(self, doc: Doc, a: int, b: int) -> bool:
+        """Is [a, b) made only of common dictionary words of two or more characters?"""
+        toks = [t for t in doc.clause_tokens(a, b) if t[1] >= a and t[2] <= b] if doc.tokenizer else []
+        if not toks:
+            return self.word_freq.get(doc.text[a:b], 0) > 1000
+        return all(len(w) >= 2 and self.word_freq.get(w, 0) > 1000 for w, _, _ in toks)
+
+    def _named_list(self, doc: Doc, end: int, region_at, ends: dict) -> list[Candidate]:
+        """中远、中集、中外运、中石油、中化等23个央企项目: the text says the items are enterprises,
+        so each short item of the list is one, with or without an industry word."""
+        text = doc.text
+        out: list[Candidate] = []
+        pos = end
+        while pos > 0:
+            known = ends.get(pos)
+            if known is not None:
+                a = known.start
+            else:
+                b = self.r.boundary_rev.search(text, max(0, pos - 8), pos)
+                a = b.end() if b is not None else max(0, pos - 8)
+                for i in range(pos - 1, a - 1, -1):
+                    if text[i] in self.r.list_separators:
+                        a = i + 1
+                        break
+                item = text[a:pos]
+                if not (2 <= len(item) <= 8) or self._generic(item) or item in self.regions.by_name \
+                        or any(c in self.r.never_in_trade for c in item) or self._stop_at(text, pos):
+                    break
+                if self.gaz.lookup(item) is None and self._everyday_phrase(doc, a, pos):
+                    break  # 数字经济、清洁能源等…: everyday words, not names
+                out.append(Candidate(a, pos, "list", None, "", "none"))
+            if a == 0 or text[a - 1] not in self.r.list_separators:
+                break
+            pos = a - 1
         return out
 
     def _organizations(self, doc: Doc, region_at, ents: list[Candidate]) -> list[Span]:
