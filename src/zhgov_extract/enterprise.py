@@ -69,6 +69,7 @@ class EnterpriseRules:
         self.left_stops = set(r["left_stops"])
         self.stop_lengths = sorted({len(w) for w in self.left_stops}, reverse=True)
         self.location_stops = _longest_first(r["location_stops"])
+        self.location_re = regex.compile(_alt(self.location_stops))
         self.generic = _longest_first(r["generic_heads"])
         self.region_generic = _longest_first(r.get("region_generic_heads", []))
         self.list_separators = set(r.get("list_separators", "、与和及"))
@@ -267,13 +268,10 @@ class EnterpriseTagger:
     def _cut_location(self, text: str, a: int, s: int, region_at, alias_at) -> int:
         """Start after a location word (…开发区) when what follows it starts a name."""
         best = a
-        for w in self.r.location_stops:
-            i = text.find(w, a, s)
-            while i >= 0:
-                j = i + len(w)
-                if j < s and (j in region_at or j in alias_at):
-                    best = max(best, j)
-                i = text.find(w, i + 1, s)
+        for m in self.r.location_re.finditer(text, a, s):
+            j = m.end()
+            if j < s and (j in region_at or j in alias_at):
+                best = max(best, j)
         return best
 
     def _pos_trim(self, doc: Doc, a: int, s: int) -> int:
