@@ -101,3 +101,8 @@ LIST_CASES = [
 @pytest.mark.parametrize("text,expected", LIST_CASES, ids=[c[0][:12] for c in LIST_CASES])
 def test_named_lists(extractor, text, expected):
     assert [m.text for m in extractor(text).mentions if m.type == "enterprise"] == expected
+
+
+def test_short_aliases_not_inside_words(extractor):
+    r = extractor("坚持集中化解风险，制定近中远期目标。中化、中远与中外运签约。")
+    assert [m.text for m in r.mentions if m.type == "enterprise"] == ["中化", "中远", "中外运"]
