@@ -224,8 +224,8 @@ class EnterpriseTagger:
                 return i, "region"
         return None
 
-    def _after_last_verb(self, doc: Doc, a: int, s: int) -> int:
-        """An organisation's name holds no verb: start after the last one before its suffix."""
+    def _after_last_word(self, doc: Doc, a: int, s: int, cut) -> int:
+        """Start after the last token in [a, s) of at least two characters for which ``cut(word, tag)``."""
         if doc.tokenizer is None or not self.word_tags or s <= a:
             return a
         best = a
@@ -235,9 +235,13 @@ class EnterpriseTagger:
             if ta >= s:
                 break
             tag = self.word_tags.get(w)
-            if tag and (tag[0] in "vdil" or tag == "ad") and tag != "vn" and len(w) >= 2:
-                best = tb  # verbs, adverbs, idioms (贯彻落实)
+            if tag and len(w) >= 2 and cut(w, tag):
+                best = tb
         return best
+
+    def _after_last_verb(self, doc: Doc, a: int, s: int) -> int:
+        """An organisation's name holds no verb, adverb or idiom (贯彻落实): start after the last one."""
+        return self._after_last_word(doc, a, s, lambda w, t: (t[0] in "vdil" or t == "ad") and t != "vn")
 
     def _region_anchor_ok(self, name: str) -> bool:
         """A region name that is also an ordinary word (城区, 郊区) does not start a company name."""
@@ -275,19 +279,8 @@ class EnterpriseTagger:
         return best
 
     def _pos_trim(self, doc: Doc, a: int, s: int) -> int:
-        """Without an anchor: start after the last function word (jieba dictionary tag) before the form."""
-        if doc.tokenizer is None or not self.word_tags or s <= a:
-            return a
-        best = a
-        for w, ta, tb in doc.clause_tokens(a, s):
-            if tb <= a:
-                continue
-            if ta >= s:
-                break
-            tag = self.word_tags.get(w)
-            if tag and tag[0] in "pcudr" and ta >= a and len(w) >= 2 and not self.gaz.lookup(w):
-                best = max(best, tb)
-        return best
+        """Start after the last function word (preposition, conjunction, particle, adverb, pronoun)."""
+        return self._after_last_word(doc, a, s, lambda w, t: t[0] in "pcudr" and not self.gaz.lookup(w))
 
     def _generic(self, trade: str, pattern=None) -> bool:
         """Is the trade name made only of generic words (该, 央企, 龙头 …)?"""
