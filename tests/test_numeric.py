@@ -136,3 +136,17 @@ MORE_NOT_NUMBERS = [
 @pytest.mark.parametrize("text", MORE_NOT_NUMBERS)
 def test_more_not_numbers(numeric_only, text):
     assert _got(numeric_only(text)) == []
+
+
+MORE_CASES = [
+    ("营业收入是2019年的1.5倍", [("percent", "1.5倍", "1.5", "multiple", "exact")]),
+    ("历时3个多月", [("quantity", "3个多月", "3", "个月", "approx_more")]),
+    ("单价 1.2 万元/平方米", [("money", "1.2 万元/平方米", "12000", "CNY", "exact")]),
+    ("全年一般公共预算收入完成 1,234,567 万元", [("money", "1,234,567 万元", "12345670000", "CNY", "exact")]),
+    ("增长 -2.3%", [("percent", "-2.3%", "-2.3", "percent", "exact")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_CASES, ids=[c[0][:16] for c in MORE_CASES])
+def test_more_numeric_cases(numeric_only, text, expected):
+    assert _got(numeric_only(text)) == expected

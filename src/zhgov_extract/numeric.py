@@ -101,6 +101,9 @@ class NumericRules:
         )
         self.range_re = regex.compile(rf"(?:{_alternation(r['range_joiners'])})")
         self.coord = set(r["coordinators"])
+        self.approx_classifier_re = regex.compile(
+            rf"[多余]({_alternation(r.get('approx_classifier_units', []))})" if r.get("approx_classifier_units") else r"(?!)"
+        )
         self.unitless_guard = regex.compile(
             rf"(?:{_alternation(list(self.currencies) + list(self.percent_units))}|{unit_alt}|[A-Za-z0-9])"
         )
@@ -216,6 +219,12 @@ class NumericExtractor:
                     return None  # a calendar year
                 if text.startswith("代", m.end()) or text.startswith("度", m.end()):
                     return None  # 90年代, 2024年度
+            end = m.end()
+            if unit == "个" and not m.group("den"):
+                k = r.approx_classifier_re.match(text, end)
+                if k:  # 3个多月 → 3 个月, approx_more
+                    return "quantity", k.end(), {"unit": "个" + k.group(1), "small_prefix": prefix,
+                                                  "approx": True}
             if m.group("den"):
                 unit += "/" + m.group("den")
             if m.group("alt"):
@@ -296,7 +305,7 @@ class NumericExtractor:
     def _make(self, text: str, kind: str, tok: NumberToken, end: int, info: dict) -> Span:
         q = self._qualifier_before(text, tok.start) or self._qualifier_after(text, end, info.get("unit"))
         if q is None:
-            q = "approx_more" if tok.approx else "exact"
+            q = "approx_more" if tok.approx or info.get("approx") else "exact"
         norm = {"value": plain(NumericParser.value(tok, kind, tok.mult, info)), "qualifier": q}
         if kind == "money":
             norm["currency"] = info["currency"]
