@@ -86,3 +86,13 @@ def test_undecodable_file_names_the_file(tmp_path):
 def test_missing_file_names_the_file(tmp_path):
     with pytest.raises(ReadError, match="nothere.txt"):
         read_text(tmp_path / "nothere.txt")
+
+
+def test_big5_and_short_gbk(tmp_path):
+    from zhgov_extract.reader import decode_bytes
+
+    big5 = "台北市政府與鴻海精密工業股份有限公司簽約，投資新台幣100億元。"
+    src = decode_bytes(big5.encode("big5"), name="tw.txt")
+    assert src.text == big5 and src.encoding.lower().startswith("big5")
+    short = decode_bytes("中核集团".encode("gbk"), name="short.txt")
+    assert short.text == "中核集团" and short.encoding == "gb18030"

@@ -1,8 +1,9 @@
 """Read stage: bytes on disk → ``str`` exactly as the offsets will refer to it.
 
 UTF-8 (with or without BOM) is tried first because it is unambiguous; anything
-else goes to charset-normalizer, a maintained detector, whose answer is kept in
-the report so a user can see how a file was decoded.
+else goes to charset-normalizer, a maintained detector (GB2312/GBK are read as
+their superset GB18030, Big5 as Big5), with a GB18030 check for short texts
+that fool detectors.  The encoding used is kept in the report.
 """
 from __future__ import annotations
 
@@ -41,18 +42,36 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> SourceText:
         return SourceText(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError:
         pass
-    # Chinese government files that are not UTF-8 are nearly always GB2312/GBK/GB18030;
-    # GB18030 is a superset of both, so a clean GB18030 decode is the right answer.
+    # Not UTF-8: ask the detector.  Its answer is taken when it names a Chinese
+    # encoding (GB2312/GBK are read as GB18030, their superset; Big5 as Big5).
+    best = from_bytes(data).best()
+    if best is not None and best.encoding.replace("_", "").lower() in _CHINESE:
+        enc = "gb18030" if best.encoding.lower().startswith("gb") else best.encoding
+        try:
+            return SourceText(data.decode(enc), enc, name)
+        except UnicodeDecodeError:
+            pass
+    # Short texts fool detectors (中核集团 in GBK reads as Korean cp949): a clean GB18030
+    # decode that is mostly Chinese characters is the better answer for these reports.
     try:
         text = data.decode("gb18030")
-        if _looks_like_text(text):
+        if _looks_like_text(text) and _cjk_share(text) >= 0.3:
             return SourceText(text, "gb18030", name)
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
     if best is None or not _looks_like_text(str(best)):
         raise ReadError(f"{name}: cannot be decoded as text (not UTF-8, GB18030 or any encoding the detector knows)")
     return SourceText(str(best), best.encoding, name)
+
+
+_CHINESE = {"gb2312", "gbk", "gb18030", "big5", "big5hkscs", "hz", "cp936", "cp950"}
+
+
+def _cjk_share(text: str) -> float:
+    sample = [c for c in text[:5000] if not c.isspace()]
+    if not sample:
+        return 0.0
+    return sum(1 for c in sample if "\u4e00" <= c <= "\u9fff") / len(sample)
 
 
 def _looks_like_text(text: str) -> bool:
