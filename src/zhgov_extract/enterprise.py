@@ -565,9 +565,11 @@ class EnterpriseTagger:
                 if a is not None and m.start() not in ends:
                     out.append(Candidate(a, m.start(), "list", None, "", "none"))
                     seeds.append((a, m.start()))
+        walked: set[int] = set()  # separators already followed: a chain is walked once, not once per seed
         for a0, e0 in seeds:
             pos = e0  # rightwards
-            while pos < len(text) and text[pos] in seps:
+            while pos < len(text) and text[pos] in seps and pos not in walked:
+                walked.add(pos)
                 nxt = starts.get(pos + 1)
                 if nxt is not None:
                     pos = nxt.end
@@ -578,7 +580,8 @@ class EnterpriseTagger:
                 out.append(Candidate(pos + 1, end, "list", None, "", "none"))
                 pos = end
             pos = a0  # leftwards
-            while pos > 0 and text[pos - 1] in seps:
+            while pos > 0 and text[pos - 1] in seps and (pos - 1) not in walked:
+                walked.add(pos - 1)
                 prv = ends.get(pos - 1)
                 if prv is not None:
                     pos = prv.start

@@ -23,9 +23,11 @@ from .resources import rules_path
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CN_DIGIT = "零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_SMALL = "十百千拾佰仟"
+# Bounded repetitions: a Chinese numeral in a report is short, and unbounded ones
+# make the look-ahead below quadratic on long runs of 一一一….
 CHINESE = (
-    rf"(?:[{_CN_DIGIT}]|[{_CN_SMALL}][余多]?)(?:[{_CN_DIGIT}]|[{_CN_SMALL}万亿][余多]?)*"
-    rf"(?:点[{_CN_DIGIT}]+[万亿]*)?"
+    rf"(?:[{_CN_DIGIT}]|[{_CN_SMALL}][余多]?)(?:[{_CN_DIGIT}]|[{_CN_SMALL}万亿][余多]?){{0,11}}"
+    rf"(?:点[{_CN_DIGIT}]{{1,6}}[万亿]{{0,2}})?"
 )
 MULT = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百"
 BIG_MULT = {"万亿", "亿", "万", "千万", "百万", "十万", "千亿", "百亿", "十亿"}
