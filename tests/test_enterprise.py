@@ -106,3 +106,18 @@ def test_named_lists(extractor, text, expected):
 def test_short_aliases_not_inside_words(extractor):
     r = extractor("坚持集中化解风险，制定近中远期目标。中化、中远与中外运签约。")
     assert [m.text for m in r.mentions if m.type == "enterprise"] == ["中化", "中远", "中外运"]
+
+
+ORG_CASES = [
+    ("鞍山市委、市政府围绕央地合作", ["鞍山市委", "市政府"]),
+    ("受县人民政府委托", ["县人民政府"]),
+    ("我代表省人民政府向大会报告", ["省人民政府"]),
+    ("内蒙古自治区人民政府发布", ["内蒙古自治区人民政府"]),
+    ("鞍山市全面贯彻落实省委、省政府的部署", ["省委", "省政府"]),
+    ("在谷城县第十八届人民代表大会第五次会议上 谷城县人民政府", ["谷城县第十八届人民代表大会", "谷城县人民政府"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORG_CASES, ids=[c[0][:12] for c in ORG_CASES])
+def test_organizations(extractor, text, expected):
+    assert [m.text for m in extractor(text).mentions if m.type == "organization"] == expected

@@ -224,8 +224,26 @@ class EnterpriseTagger:
                 return i, "region"
         return None
 
-    def _after_last_word(self, doc: Doc, a: int, s: int, cut) -> int:
-        """Start after the last token in [a, s) of at least two characters for which ``cut(word, tag)``."""
+    @staticmethod
+    def _region_cover(rstarts: list[int], region_at: dict[int, int], a: int) -> int:
+        """If a region name runs across ``a``, start at the region instead."""
+        k = bisect.bisect_left(rstarts, a) - 1
+        if k >= 0 and rstarts[k] < a < region_at[rstarts[k]]:
+            return rstarts[k]
+        return a
+
+    @staticmethod
+    def _rightmost_region(rstarts: list[int], region_at: dict[int, int], a: int, s: int, e: int) -> int | None:
+        """The last region that starts in [a, s) and ends by the suffix's end (鞍山市 in 鞍山市委)."""
+        k = bisect.bisect_left(rstarts, s) - 1
+        while k >= 0 and rstarts[k] >= a:
+            if region_at[rstarts[k]] <= e:
+                return rstarts[k]
+            k -= 1
+        return None
+
+    def _after_last_word(self, doc: Doc, a: int, s: int, cut, min_len: int = 2) -> int:
+        """Start after the last token in [a, s) of at least ``min_len`` characters for which ``cut(word, tag)``."""
         if doc.tokenizer is None or not self.word_tags or s <= a:
             return a
         best = a
@@ -235,7 +253,7 @@ class EnterpriseTagger:
             if ta >= s:
                 break
             tag = self.word_tags.get(w)
-            if tag and len(w) >= 2 and cut(w, tag):
+            if tag and len(w) >= min_len and cut(w, tag):
                 best = tb
         return best
 
@@ -644,12 +662,16 @@ class EnterpriseTagger:
                     if not (s > 0 and text[s - 1] in "省市县区"):
                         continue  # 局 in 布局, 委 in 纪委: a short suffix needs a region or 省/市/县 before it
             a, _ = self._window_start(text, s, 0)
+            a = self._region_cover(rstarts, region_at, a)  # 内蒙古自治区人民政府: 自 is no stop inside a region
             a = self._after_last_verb(doc, a, s)  # 鞍山市全面贯彻落实省委 → 省委
-            anchor = self._anchors(region_at, {}, a, s, text)
-            if anchor:
-                a = anchor[0]
+            a = self._after_last_word(doc, a, s, lambda w, t: t[0] in "prvd", min_len=1)  # 我代表省人民政府
+            anchor = self._rightmost_region(rstarts, region_at, a, s, e)
+            if anchor is not None:
+                a = anchor  # the body's own region: 谷城县…会议上 谷城县人民政府 → 谷城县人民政府
             elif e - s < 3:
                 continue  # 局 in 布局, 委 in 纪委 need a region or prefix
+            elif s - a > 10:
+                continue  # no region and this long: a phrase, not a name
             if e - a < 3 or self._generic(text[a:s]) and e - s < 3:
                 continue
             out.append(Span("organization", a, e, None, "org-suffix"))
