@@ -663,8 +663,9 @@ class EnterpriseTagger:
                         continue  # 局 in 布局, 委 in 纪委: a short suffix needs a region or 省/市/县 before it
             a, _ = self._window_start(text, s, 0)
             a = self._region_cover(rstarts, region_at, a)  # 内蒙古自治区人民政府: 自 is no stop inside a region
-            a = self._after_last_verb(doc, a, s)  # 鞍山市全面贯彻落实省委 → 省委
-            a = self._after_last_word(doc, a, s, lambda w, t: t[0] in "prvd", min_len=1)  # 我代表省人民政府
+            if s - a > 3:  # a short window (鞍山市委) holds no verb: no need to tokenise it
+                a = self._after_last_verb(doc, a, s)  # 鞍山市全面贯彻落实省委 → 省委
+                a = self._after_last_word(doc, a, s, lambda w, t: t[0] in "prvd", min_len=1)
             anchor = self._rightmost_region(rstarts, region_at, a, s, e)
             if anchor is not None:
                 a = anchor  # the body's own region: 谷城县…会议上 谷城县人民政府 → 谷城县人民政府
