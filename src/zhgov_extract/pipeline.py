@@ -7,6 +7,7 @@ each document.  Users can add their own with :func:`register_component`.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -163,15 +164,22 @@ class Extractor:
         """Map every span to source offsets and build the typed mentions (the hot path)."""
         nt = doc.norm
         source = doc.source
-        to_source = nt.to_source
-        sentence_index = nt.sentence_index
+        rn, rs = nt._runs_norm, nt._runs_src  # the offset map, inlined: this loop runs per mention
+        sent_starts, sentences = nt._sent_starts, nt.sentences
         norm_class = _NORM_CLASSES
+        bisect_right = bisect.bisect_right
         mentions = []
         seen = set()
         for span in doc.spans:
-            a, b = to_source(span.start, span.end)
+            if span.end <= span.start:
+                continue
+            k = bisect_right(rn, span.start) - 1
+            a = rs[k] + span.start - rn[k]
+            last = span.end - 1
+            k = bisect_right(rn, last, k) - 1
+            b = rs[k] + last - rn[k] + 1
             key = (span.type, a, b)
-            if key in seen or b <= a:
+            if key in seen:
                 continue
             seen.add(key)
             norm = span.norm
@@ -179,10 +187,12 @@ class Extractor:
                 cls = norm_class.get(span.type)
                 if cls is not None:
                     norm = to_norm_model(span) if cls is True else fast_construct(cls, dict(norm))
-            mentions.append(make_mention(span.type, a, b, source[a:b], norm, sentence_index(a)))
+            j = bisect_right(sent_starts, a) - 1
+            sentence = j if j >= 0 and a < sentences[j][1] else -1
+            mentions.append(make_mention(span.type, a, b, source[a:b], norm, sentence))
         mentions.sort(key=lambda m: (m.start, -m.end, m.type))
         report.mentions = mentions
-        report.sentences = [fast_construct(Sentence, {"start": a, "end": b}) for a, b in nt.sentences]
+        report.sentences = [fast_construct(Sentence, {"start": a, "end": b}) for a, b in sentences]
         report.records = list(doc.records) + enterprise_records(mentions)
         report.warnings = list(doc.warnings)
         return report
