@@ -150,3 +150,20 @@ MORE_CASES = [
 @pytest.mark.parametrize("text,expected", MORE_CASES, ids=[c[0][:16] for c in MORE_CASES])
 def test_more_numeric_cases(numeric_only, text, expected):
     assert _got(numeric_only(text)) == expected
+
+
+PDF_NUMBER_LINES = [
+    # numbers set on lines of their own by PDF extraction, and lists across line breaks
+    ("分别提高\n9.9\n个、\n3.1\n个百分点", [("percent", "9.9\n个", "9.9", "percentage_point", "exact"),
+                                      ("percent", "3.1\n个百分点", "3.1", "percentage_point", "exact")]),
+    ("产销量分别是上年的\n3.1\n倍、\n3\n倍", [("percent", "3.1\n倍", "3.1", "multiple", "exact"),
+                                       ("percent", "3\n倍", "3", "multiple", "exact")]),
+    ("出生率14.24‰", [("quantity", "14.24‰", "14.24", "‰", "exact")]),
+    ("融资138.64亿元人民币", [("money", "138.64亿元", "13864000000", "CNY", "exact")]),
+    ("装机4×66万千瓦", [("quantity", "66万千瓦", "660000", "千瓦", "exact")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PDF_NUMBER_LINES, ids=[c[0][:10] for c in PDF_NUMBER_LINES])
+def test_pdf_number_lines(numeric_only, text, expected):
+    assert _got(numeric_only(text)) == expected

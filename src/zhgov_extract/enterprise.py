@@ -384,7 +384,7 @@ class EnterpriseTagger:
                     a += g + 2  # 莲花健康产业集团 | 食品(项城)有限公司: the unit is its own candidate, merged later
                     trade = text[a:s]
                 bare = self.r.industry_re.sub("", _BRACKETED.sub("", trade))
-                if len(bare) > 8 or "企业" in trade or "集团" in trade[:-1]:
+                if len(bare) > 12 or "企业" in trade or "集团" in trade[:-1]:
                     continue  # an unanchored run this long is a phrase, not a name
             if form in self.r.alias_only_forms and kind != "alias":
                 continue
@@ -395,7 +395,7 @@ class EnterpriseTagger:
             weak = form in self.r.weak_forms
             if any(c in self.r.never_in_trade for c in text[a:s]):
                 continue  # 感谢您公司: a pronoun, not a name
-            if weak and kind == "none" and not (form == "公司" and hard and 3 <= s - a <= 6
+            if weak and kind == "none" and not (form == "公司" and hard and 2 <= s - a <= 6
                                                  and self._name_like(doc, a, s)):
                 continue  # 永农生物公司 at a clause start is a name; 该公司, 感谢您公司 are not
             trade = text[a:s]
@@ -480,6 +480,14 @@ class EnterpriseTagger:
                 core = core[: m.start()]
             if 3 <= len(core) <= 6 and core not in self.word_tags and not self.gaz.lookup(core):
                 shorts.setdefault(core, c)
+            # with its form after a region is dropped: 北京国资公司 → 国资公司, 鞍山燃气集团 → 燃气集团
+            base = self.core(name)
+            for a, b, _ in self.regions.iter_matches(base):
+                if a == 0 and b < len(base) and name.endswith(("公司", "集团")):
+                    short = base[b:] + name[len(base):]
+                    if 4 <= len(short) <= 8 and not self._generic(short[:-2]) and not self.gaz.lookup(short):
+                        shorts.setdefault(short, c)
+                break
         out = []
         for short, full in shorts.items():
             i = text.find(short)

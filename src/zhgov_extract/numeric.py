@@ -57,6 +57,8 @@ class NumericRules:
         self.money_cues = r["money_cues"]
         self.cue_window = int(r["money_cue_window"])
         self.clause_breaks = set(r["clause_breaks"])
+        # a cue before a list of multiples covers every item: 分别是上年的3.1倍、3倍
+        self.multiple_breaks = self.clause_breaks - set("、")
         q = r["qualifiers"]
         self.q_before: dict[str, str] = q["before"]
         self.q_before_sorted = sorted(self.q_before, key=len, reverse=True)
@@ -198,7 +200,8 @@ class NumericExtractor:
         if m and (tok.arabic or tok.percent_prefix):
             unit = r.percent_units[m.group("unit")]
             if unit == "multiple" and not r.multiple_cues or (
-                unit == "multiple" and not self._has_cue(text, tok.start, r.multiple_cues, r.multiple_window, r.clause_breaks)
+                unit == "multiple" and not self._has_cue(text, tok.start, r.multiple_cues, r.multiple_window,
+                                                         r.multiple_breaks)
             ):
                 return None
             return "percent", m.end(), {"unit": unit}

@@ -139,6 +139,10 @@ def _should_join(prev: str, nxt: str, width: int | None) -> bool:
     if _is_digitish_end(prev) and (nxt[0].isdigit() or not _ASCII_ALNUM.match(nxt[0])):
         # a number cut from its unit or its decimals: 4.6 / 亿元
         return True
+    if prev[-1] in "、，,":
+        return True  # a list or clause goes on: 9.9个、⏎3.1个百分点
+    if nxt[0].isdigit() and prev[-1] not in TERMINAL and len(nxt) <= 12:
+        return True  # a number set on a line of its own by PDF extraction: 分别是上年的⏎3.1⏎倍
     if prev[-1] in TERMINAL or prev[-1] in "”\"』」":
         return False
     limit = 0.8 * width if width else 40
