@@ -109,14 +109,6 @@ def _got(report):
     return out
 
 
-@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:20] for c in CASES])
-def test_numeric_case(numeric_only, text, expected):
-    assert _got(numeric_only(text)) == expected
-
-
-@pytest.mark.parametrize("text", NOT_NUMBERS)
-def test_not_a_number(numeric_only, text):
-    assert _got(numeric_only(text)) == []
 
 
 def test_range_bounds(numeric_only):
@@ -133,9 +125,6 @@ MORE_NOT_NUMBERS = [
 ]
 
 
-@pytest.mark.parametrize("text", MORE_NOT_NUMBERS)
-def test_more_not_numbers(numeric_only, text):
-    assert _got(numeric_only(text)) == []
 
 
 MORE_CASES = [
@@ -147,9 +136,6 @@ MORE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", MORE_CASES, ids=[c[0][:16] for c in MORE_CASES])
-def test_more_numeric_cases(numeric_only, text, expected):
-    assert _got(numeric_only(text)) == expected
 
 
 PDF_NUMBER_LINES = [
@@ -164,6 +150,15 @@ PDF_NUMBER_LINES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", PDF_NUMBER_LINES, ids=[c[0][:10] for c in PDF_NUMBER_LINES])
-def test_pdf_number_lines(numeric_only, text, expected):
+ALL_CASES = CASES + MORE_CASES + PDF_NUMBER_LINES
+ALL_NOT_NUMBERS = NOT_NUMBERS + MORE_NOT_NUMBERS
+
+
+@pytest.mark.parametrize("text,expected", ALL_CASES, ids=[c[0][:16] for c in ALL_CASES])
+def test_numeric_case(numeric_only, text, expected):
     assert _got(numeric_only(text)) == expected
+
+
+@pytest.mark.parametrize("text", ALL_NOT_NUMBERS)
+def test_not_a_number(numeric_only, text):
+    assert _got(numeric_only(text)) == []

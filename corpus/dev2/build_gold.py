@@ -1,18 +1,6 @@
 #!/usr/bin/env python3
-"""Build corpus/dev2/gold.jsonl from the hand-written mention lists below.
-
-Each document's mentions are listed in reading order as
-    (type, text, extra)
-and located with str.find, starting at the previous mention's start, so each
-listed occurrence becomes its own mention (a repeated name is listed again).
-Numeric norms are computed from the text by `num_norm` (value in the base unit,
-万/亿/万亿 applied, qualifier given by hand); enterprises carry
-(canonical, category).
-
-Run:  python3 build_gold.py        (writes gold.jsonl, prints a coverage report
-                                    of every digit run not inside a numeric
-                                    mention, for review)
-"""
+"""Build corpus/dev2/gold.jsonl from the mention lists below (method and helpers: corpus/goldtools.py,
+as for corpus/dev). Run: python3 build_gold.py [-v]"""
 import sys
 from pathlib import Path
 
