@@ -151,16 +151,9 @@ class EnterpriseTagger:
         p, hard = (limit, limit == floor) if m is None else (m.end(), True)
         # brackets: only a balanced short one belongs to a name (空气化工产品(中国)); a ")" closing
         # something further left ends the window (…改造项目)莲花健康产业集团…)
-        depth = 0
-        for i in range(p, s):
-            c = text[i]
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                if depth == 0:
-                    p, hard = i + 1, True
-                else:
-                    depth -= 1
+        for i, depth in _bracket_depths(text, p, s):
+            if depth < 0:
+                p, hard = i + 1, True
         while p < s and text[p] in "()":
             p += 1
         return p, hard
@@ -209,13 +202,7 @@ class EnterpriseTagger:
     def _anchors(self, region_at: dict[int, int], alias_at: dict[int, tuple[int, Entity]], a: int, s: int,
                  text: str) -> tuple[int, str] | None:
         """Leftmost region or known-enterprise start in [a, s), outside brackets."""
-        depth = 0
-        for i in range(a, s):
-            c = text[i]
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth = max(0, depth - 1)
+        for i, depth in _bracket_depths(text, a, s):
             if depth:
                 continue
             if i in alias_at and alias_at[i][0] <= s + 8:
@@ -765,6 +752,25 @@ class EnterpriseTagger:
         if "(中国)" in folded:
             return "foreign"
         return "unknown"
+
+
+def _bracket_depths(text: str, a: int, s: int):
+    """(i, depth) for i in [a, s): the bracket depth at i, counted from a.
+
+    A ")" that closes nothing opened since ``a`` yields depth -1 (and counting starts
+    again after it), so callers can tell an unbalanced bracket from a nested one.
+    """
+    depth = 0
+    for i in range(a, s):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                yield i, -1
+                continue
+            depth -= 1
+        yield i, depth
 
 
 def text_starts_bracket(text: str, i: int) -> bool:

@@ -23,7 +23,7 @@ from .tokenize import Tokenizer, make_tokenizer
 ComponentFactory = Callable[["Extractor"], Callable[[Doc], None]]
 _REGISTRY: dict[str, ComponentFactory] = {}
 
-DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise", "records")
+DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise")
 
 
 def register_component(name: str):
@@ -120,7 +120,7 @@ class Extractor:
         self.numeric_rules = NumericRules.load(self.rules_dir / "numeric.yaml" if self.rules_dir else None)
         self.extra_gazetteers = [Path(p) for p in gazetteers]
         self.tokenizer: Tokenizer | None = make_tokenizer(tokenizer) if tokenizer else None
-        names = list(components) if components is not None else [c for c in DEFAULT_COMPONENTS if c in _REGISTRY]
+        names = list(components) if components is not None else list(DEFAULT_COMPONENTS)
         unknown = [n for n in names if n not in _REGISTRY]
         if unknown:
             raise ValueError(f"unknown component(s) {unknown}; registered: {registered_components()}")
@@ -231,7 +231,5 @@ def default_extractor() -> Extractor:
 
 
 def extract(text: str, *, doc_id: str | None = None) -> Report:
-    """Extract every mention and record from one document's text."""
-    if not isinstance(text, str):
-        raise TypeError(f"extract() needs the document text as str, got {type(text).__name__}")
+    """Extract every mention and record from one document's text (a shared default Extractor)."""
     return default_extractor()(text, doc_id=doc_id)
