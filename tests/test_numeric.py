@@ -162,3 +162,20 @@ def test_numeric_case(numeric_only, text, expected):
 @pytest.mark.parametrize("text", ALL_NOT_NUMBERS)
 def test_not_a_number(numeric_only, text):
     assert _got(numeric_only(text)) == []
+
+
+# ------------------------------------------------- fast path of the parser
+from hypothesis import given, strategies as st  # noqa: E402
+
+from zhgov_extract.numerals import exponent_of, multiplier, parse_arabic, plain, plain_arabic  # noqa: E402
+
+_ARABIC = st.one_of(
+    st.from_regex(r"\A[0-9]{1,12}(\.[0-9]{1,6})?\Z"),
+    st.from_regex(r"\A[0-9]{1,3}(,[0-9]{3}){1,3}(\.[0-9]{1,4})?\Z"),
+)
+
+
+@given(_ARABIC, st.booleans(), st.sampled_from(["", "十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿", "百亿", "千亿", "万亿"]))
+def test_plain_arabic_is_the_decimal_round_trip(num, negative, mult):
+    d = parse_arabic(num) * (multiplier(mult) if mult else 1)
+    assert plain_arabic(num, negative, exponent_of(mult)) == plain(-d if negative else d)

@@ -11,7 +11,7 @@ from .textlayer import NormText
 _CLAUSE_BREAKS = set("，,。；;：:！？!?\n")
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A candidate mention in *normalised* coordinates (mapped to the source at the end)."""
 

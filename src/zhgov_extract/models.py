@@ -6,7 +6,7 @@ as read from the file, so ``report.text[m.start:m.end] == m.text`` always.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Callable, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -125,41 +125,43 @@ MENTION_CLASSES: dict[str, type[_MentionBase]] = {
 }
 
 
-def make_mention(type: str, start: int, end: int, text: str, norm=None, sentence: int = -1):
-    """Build the mention class that belongs to ``type``.
+_BUILDERS: dict[type, Callable[[dict], Any]] = {}
 
-    The pipeline builds every field itself, so validation is skipped here
-    (``model_construct``): it is the hot path.  Reports read back from JSON are
-    validated as usual.
+
+def builder(cls) -> Callable[[dict], Any]:
+    """A function ``values -> cls instance`` that skips validation (``model_construct`` without its overhead).
+
+    Only for values the pipeline built itself: fields it leaves out get their
+    defaults.  What it returns is an ordinary model instance (dump, compare, copy).
+    Built once per class, with everything it needs bound, because the pipeline
+    makes one per mention, norm and sentence.
     """
-    return fast_construct(MENTION_CLASSES[type], {"start": start, "end": end, "text": text,
-                                                  "sentence": sentence, "type": type, "norm": norm})
+    make = _BUILDERS.get(cls)
+    if make is not None:
+        return make
+    fields = cls.model_fields
+    defaults = {n: f.get_default(call_default_factory=True) for n, f in fields.items() if not f.is_required()}
+    n_fields = len(fields)
+    new = cls.__new__
+    set_attr = object.__setattr__
 
+    def make(values: dict):
+        if len(values) != n_fields:
+            values = {**defaults, **values}
+        obj = new(cls)
+        set_attr(obj, "__dict__", values)
+        set_attr(obj, "__pydantic_fields_set__", set(values))
+        set_attr(obj, "__pydantic_extra__", None)
+        set_attr(obj, "__pydantic_private__", None)
+        return obj
 
-_DEFAULTS: dict[type, tuple[dict, int]] = {}
+    _BUILDERS[cls] = make
+    return make
 
 
 def fast_construct(cls, values: dict):
-    """``cls.model_construct(**values)`` without its per-call overhead.
-
-    Only for values the pipeline built itself with every field present;
-    what it returns is an ordinary model instance (dump, compare, copy).
-    """
-    info = _DEFAULTS.get(cls)
-    if info is None:
-        fields = cls.model_fields
-        info = _DEFAULTS[cls] = (
-            {n: f.get_default(call_default_factory=True) for n, f in fields.items() if not f.is_required()},
-            len(fields),
-        )
-    if len(values) != info[1]:
-        values = {**info[0], **values}
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
+    """``cls.model_construct(**values)`` for pipeline-built values (see :func:`builder`)."""
+    return builder(cls)(values)
 
 
 # ------------------------------------------------------------------- records

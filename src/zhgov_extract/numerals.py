@@ -33,6 +33,31 @@ def plain(d: Decimal) -> str:
     return s
 
 
+def plain_arabic(num: str, negative: bool = False, exponent: int = 0) -> str:
+    """``plain(parse_arabic(num) * 10**exponent)`` by string operations, for ASCII digits.
+
+    Most numbers in a report are of this kind (multipliers are powers of ten:
+    万 = 4, 亿 = 8), and the Decimal round trip is the larger part of
+    normalising them.
+    """
+    s = num.replace(",", "")
+    if "." in s:
+        whole, frac = s.split(".", 1)
+    else:
+        whole, frac = s, ""
+    if exponent:
+        frac = frac.ljust(exponent, "0")
+        whole, frac = whole + frac[:exponent], frac[exponent:]
+    frac = frac.rstrip("0")
+    out = (whole.lstrip("0") or "0") + ("." + frac if frac else "")
+    return "-" + out if negative and out != "0" else out
+
+
+def exponent_of(word: str) -> int:
+    """Power of ten of a multiplier word: 万 → 4, 亿 → 8, 万亿 → 12, 千万 → 7."""
+    return len(str(int(multiplier(word)))) - 1 if word else 0
+
+
 def multiplier(word: str) -> Decimal:
     """Value of a multiplier word such as 万, 亿, 万亿, 千万, 百亿."""
     value = Decimal(1)

@@ -16,8 +16,7 @@ import regex
 import yaml
 
 from .doc import Doc, Span
-from .models import MoneyNorm, PercentNorm, QuantityNorm, fast_construct
-from .numerals import BIG_UNITS, multiplier, parse_arabic, parse_chinese, plain
+from .numerals import BIG_UNITS, exponent_of, multiplier, parse_arabic, parse_chinese, plain, plain_arabic
 from .resources import rules_path
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -71,6 +70,7 @@ class NumericRules:
         self.time_units = set(r.get("time_units", []))
         self.not_after = r["not_after"]
         self.not_after_re = regex.compile(rf"(?:{_alternation(self.not_after)})$")
+        self.not_after_last = {w[-1] for w in self.not_after}
         self.label_joiners = set(r["label_joiners"])
         self.year_unit = r["dates"]["year_unit"]
         units = r["quantity_units"]
@@ -96,6 +96,12 @@ class NumericRules:
             rf"(?<![A-Za-z0-9.])(?P<sign>[-−－])?(?P<ar>{ARABIC})|(?P<pct>百分之)?(?P<cn>{CHINESE})"
         )
         self.tail_re = regex.compile(rf"(?P<ap1>[余多])?(?P<mult>{MULT})?(?P<ap2>[余多])?")
+        # first characters of each alternative: a set lookup rejects most positions before a regex call
+        self.tail_first = set("余多" + MULT.replace("|", ""))
+        self.mult_exponent = {w: exponent_of(w) for w in MULT.split("|")}
+        self.currency_first = {w[0] for w in self.currencies}
+        self.percent_first = {w[0] for w in self.percent_units}
+        self.quantity_first = {u[0] for u in units}
         self.currency_re = regex.compile(
             rf"(?P<cur>{_alternation(self.currencies)})(?:/(?P<per>{_alternation(r['money_denominators'])}))?"
         )
@@ -117,7 +123,7 @@ class NumericRules:
         self.docno_prefix_re = regex.compile(r"\p{Han}{1,10}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class NumberToken:
     start: int
     end: int  # end of number and its multiplier/approximation tail
@@ -139,16 +145,21 @@ class NumericExtractor:
     # -- helpers -----------------------------------------------------------
     def _number_at(self, text: str, m) -> NumberToken:
         r = self.r
-        if m.group("ar") is not None:
-            start = m.start("sign") if m.group("sign") else m.start("ar")
-            t = r.tail_re.match(text, m.end())
-            mult = t.group("mult") or ""
-            approx = bool(t.group("ap1") or t.group("ap2"))
+        ar, sign, cn, pct = m.group("ar", "sign", "cn", "pct")
+        if ar is not None:
+            start = m.start("sign") if sign else m.start("ar")
+            end = m.end()
+            if end < len(text) and text[end] in r.tail_first:
+                t = r.tail_re.match(text, end)
+                mult = t.group("mult") or ""
+                approx = bool(t.group("ap1") or t.group("ap2"))
+                end = t.end()
+            else:
+                mult, approx = "", False
             # 余/多 with no unit after the multiplier: keep it (10亿余元)
-            return NumberToken(start, t.end(), m.group("ar"), True, bool(m.group("sign")), mult, approx, False)
-        cn = m.group("cn")
+            return NumberToken(start, end, ar, True, bool(sign), mult, approx, False)
         _, approx = parse_chinese(cn) if cn else (None, False)
-        return NumberToken(m.start(), m.end(), cn, False, False, "", approx, bool(m.group("pct")))
+        return NumberToken(m.start(), m.end(), cn, False, False, "", approx, bool(pct))
 
     def _label(self, text: str, tok: NumberToken) -> bool:
         """Numbers in plan labels (8+1+4, 2+N) and after ordinal/name words."""
@@ -156,6 +167,8 @@ class NumericExtractor:
         after = text[tok.end] if tok.end < len(text) else ""
         if before in self.r.label_joiners or after in self.r.label_joiners:
             return True
+        if before not in self.r.not_after_last:
+            return False
         return self.r.not_after_re.search(text, max(0, tok.start - 3), tok.start) is not None
 
     def _qualifier_before(self, text: str, start: int) -> str | None:
@@ -191,12 +204,13 @@ class NumericExtractor:
         """(type, unit-match-end, info) for the unit right after a number, or None."""
         r = self.r
         pos = tok.end
-        m = r.currency_re.match(text, pos)
+        nxt = text[pos] if pos < len(text) else ""
+        m = r.currency_re.match(text, pos) if nxt in r.currency_first else None
         if m:
             if not tok.arabic and len(tok.num) < 2:
                 return None  # 二元结构, 一元化: a lone Chinese digit is no amount
             return "money", m.end(), {"currency": r.currencies[m.group("cur")], "per": m.group("per")}
-        m = r.percent_re.match(text, pos)
+        m = r.percent_re.match(text, pos) if nxt in r.percent_first else None
         if m and (tok.arabic or tok.percent_prefix):
             unit = r.percent_units[m.group("unit")]
             if unit == "multiple" and not r.multiple_cues or (
@@ -213,7 +227,7 @@ class NumericExtractor:
         prefix = ""
         if tok.mult and tok.mult not in BIG_MULT:
             prefix, pos = tok.mult, tok.end
-        m = r.quantity_re.match(text, pos)
+        m = r.quantity_re.match(text, pos) if pos < len(text) and text[pos] in r.quantity_first else None
         if m:
             unit = prefix + m.group("unit")
             if prefix and not r.quantity_re.fullmatch(m.group("unit")):
@@ -308,10 +322,21 @@ class NumericExtractor:
         return span
 
     def _make(self, text: str, kind: str, tok: NumberToken, end: int, info: dict) -> Span:
-        q = self._qualifier_before(text, tok.start) or self._qualifier_after(text, end, info.get("unit"))
+        r = self.r
+        q = None
+        if tok.start and text[tok.start - 1] in r.q_before_last:
+            q = self._qualifier_before(text, tok.start)
+        if q is None and end < len(text) and text[end] in r.q_after_first:
+            q = self._qualifier_after(text, end, info.get("unit"))
         if q is None:
             q = "approx_more" if tok.approx or info.get("approx") else "exact"
-        norm = {"value": plain(NumericParser.value(tok, kind, tok.mult, info)), "qualifier": q}
+        if tok.arabic and tok.num.isascii():
+            # multipliers are powers of ten: the value is the digits with the point moved, no Decimal needed
+            applies = tok.mult and not (kind == "quantity" and info.get("small_prefix"))
+            value = plain_arabic(tok.num, tok.negative, r.mult_exponent[tok.mult] if applies else 0)
+        else:
+            value = plain(NumericParser.value(tok, kind, tok.mult, info))
+        norm = {"value": value, "qualifier": q}
         if kind == "money":
             norm["currency"] = info["currency"]
             if info.get("per"):
@@ -399,10 +424,3 @@ def tag_documents(doc: Doc, rules: NumericRules) -> list[Span]:
             start = prefix.start()
         out.append(Span("document", start, m.end(), None, "docno"))
     return out
-
-
-def to_norm_model(span: Span):
-    n = dict(span.norm or {})
-    n.pop("small_prefix", None)
-    cls = MoneyNorm if span.type == "money" else PercentNorm if span.type == "percent" else QuantityNorm
-    return fast_construct(cls, n)
