@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .textlayer import NormText
 
 
-_CLAUSE_BREAKS = set("，,。；;：:！？!?\n")
+_CLAUSE_BREAKS = "，,。；;：:！？!?\n"
+_CLAUSE_BREAK_RE = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]")
 
 
 @dataclass(slots=True)
@@ -38,6 +40,7 @@ class Doc:
     _token_starts: list[int] | None = field(default=None, repr=False)
     _tokens: list[tuple[str, int, int]] | None = field(default=None, repr=False)
     _clauses: dict = field(default_factory=dict, repr=False)
+    _breaks: list[int] | None = field(default=None, repr=False)  # clause-break positions, found on first use
 
     @property
     def tokens(self) -> list[tuple[str, int, int]] | None:
@@ -59,12 +62,15 @@ class Doc:
             k = max(0, k - 1)
             return [t for t in self._tokens[k:] if t[1] < end and t[2] > start] if start < end else []
         text = self.text
-        a = start
-        while a > 0 and start - a < 64 and text[a - 1] not in _CLAUSE_BREAKS:
-            a -= 1
-        b = end
-        while b < len(text) and b - end < 64 and text[b] not in _CLAUSE_BREAKS:
-            b += 1
+        breaks = self._breaks
+        if breaks is None:
+            breaks = self._breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
+        # the clause: from after the last break before start, to the first break at or after end,
+        # at most 64 characters each way
+        k = bisect.bisect_left(breaks, start)
+        a = max(0, start - 64, breaks[k - 1] + 1 if k else 0)
+        k = bisect.bisect_left(breaks, end, k)
+        b = min(len(text), end + 64, breaks[k] if k < len(breaks) else len(text))
         key = (a, b)
         hit = self._clauses.get(key)
         if hit is None:

@@ -33,7 +33,20 @@ from .gazetteer import Entity, EnterpriseGazetteer, RegionGazetteer, _automaton,
 from .resources import gazetteer_path, rules_path
 from .textlayer import fold_width
 
-_HAN = regex.compile(r"[\p{Han}A-Za-z·&]")
+class _CharClass(dict):
+    """Does one character match a character-class pattern?  Memoised per character:
+    the taggers ask this of single characters many thousands of times a document."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__()
+        self.pattern = regex.compile(pattern)
+
+    def __missing__(self, ch: str) -> bool:
+        hit = self[ch] = self.pattern.fullmatch(ch) is not None
+        return hit
+
+
+_NAME_CHAR = _CharClass(r"[\p{Han}A-Za-z·&]")  # a character a name can hold
 _BRACKETED = regex.compile(r"\([^()]*\)")
 FUZZY_THRESHOLD = 90  # see tests/test_linking.py for the alias test set behind this number
 
@@ -171,7 +184,7 @@ class EnterpriseTagger:
             b = region_at.get(r)
             if b is not None and b < a - 1:
                 between = text[b:a - 1]
-                if all(_HAN.match(c) and c not in self.r.left_stops for c in between) \
+                if all(_NAME_CHAR[c] and c not in self.r.left_stops for c in between) \
                         and not self.r.forms_tail_re.search(between) \
                         and not self.r.org_suffix_re.search(between) \
                         and (r == 0 or self.r.boundary_rev.search(text, max(0, r - 1), r) is not None):
@@ -406,7 +419,7 @@ class EnterpriseTagger:
                 continue  # 鞍钢集团 + 西鞍山铁矿 is a place of the group; a full legal name takes no industry words
             m = self.r.industry_re.match(text, c.end)
             if m and any(m.group().endswith(w) for w in self.r.verb_industry) \
-                    and m.end() < len(text) and _HAN.match(text[m.end()]):
+                    and m.end() < len(text) and _NAME_CHAR[text[m.end()]]:
                 continue  # 中国五冶投资建设工程: the enterprise and what it does (中信建设— is a name)
             if m and m.end() - c.end >= 2 and self.right_boundary(text, m.end()):
                 out.append(Candidate(c.start, m.end(), "unit", c.entity, anchor="alias"))
@@ -417,7 +430,7 @@ class EnterpriseTagger:
 
     def right_boundary(self, text: str, i: int) -> bool:
         """Can a name end at ``i``?  (punctuation, end of text, or a word that cannot continue it)"""
-        if i >= len(text) or not _HAN.match(text[i]):
+        if i >= len(text) or not _NAME_CHAR[text[i]]:
             return True
         return self.r.right_boundary_re is not None and self.r.right_boundary_re.match(text, i) is not None
 
@@ -486,7 +499,7 @@ class EnterpriseTagger:
 
     # ------------------------------------------------------------ lists
     def _item_ok(self, trade: str, item: str = "") -> bool:
-        if len(trade) < 2 or not all(_HAN.match(c) for c in trade) or self._generic(trade):
+        if len(trade) < 2 or not all(_NAME_CHAR[c] for c in trade) or self._generic(trade):
             return False
         if any(item.endswith(w) for w in self.r.verb_industry):
             return False
@@ -520,7 +533,7 @@ class EnterpriseTagger:
             b = region_at[a]
             for n in (2, 3, 4):
                 end = b + n
-                if end <= len(text) and all(_HAN.match(c) for c in text[b:end]) and self.right_boundary(text, end) \
+                if end <= len(text) and all(_NAME_CHAR[c] for c in text[b:end]) and self.right_boundary(text, end) \
                         and self._item_ok(text[b:end], text[a:end]):
                     return end
         return None
@@ -532,7 +545,7 @@ class EnterpriseTagger:
             if a < 0:
                 continue
             before = text[a - 1] if a > 0 else ""
-            if before and _HAN.match(before) and before not in self.r.list_separators and not self._stop_at(text, a):
+            if before and _NAME_CHAR[before] and before not in self.r.list_separators and not self._stop_at(text, a):
                 continue
             if text[a] in self.r.list_separators:
                 continue
@@ -552,7 +565,7 @@ class EnterpriseTagger:
             if a in starts or doc.in_protected(a, b):
                 continue
             before = text[a - 1] if a > 0 else ""
-            if before and _HAN.match(before) and not self._stop_at(text, a):
+            if before and _NAME_CHAR[before] and not self._stop_at(text, a):
                 continue
             if text[a:b] in self.r.foreign_areas:  # 美国恒力、台湾青烽: a foreign area + a trade name
                 for n in (4, 3, 2):

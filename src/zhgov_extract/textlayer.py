@@ -13,6 +13,9 @@ texts advance together.  Only deletions happen (translation is 1:1), so a span
 from __future__ import annotations
 
 import bisect
+import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,10 +27,12 @@ _KEEP_FULLWIDTH = set("，。；：？！")
 _FW = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH}
 _FW.update({0x3000: 0x20, 0x00A0: 0x20, 0x2212: 0x2D, 0x2014: 0x2014})
 _TRANSLATE = str.maketrans(_FW)
-_FW_RUN = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _FW) + "]+")
+# stdlib ``re`` for the plain character-class scans here: measured 4x faster than
+# ``regex`` on them (benchmarks/throughput.py stage timings, docs/performance.md)
+_FW_RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in _FW) + "]+")
 
 
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def fold_width(text: str) -> str:
@@ -52,9 +57,11 @@ _HEADING = regex.compile(
 _FURNITURE = regex.compile(
     r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$"
 )
-_SENT_END = regex.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
 _INLINE_WS = regex.compile(r"[ \t\f\v]+")
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+# first characters the two patterns above can start with: a set lookup spares most regex calls
+_LIST_FIRST = set("-*•◆◇●○■□▪▶►·#一二三四五六七八九十（(第0123456789")
+_HEADING_FIRST = set("#一二三四五六七八九十（(*0123456789")
 
 
 @dataclass
@@ -115,15 +122,14 @@ class NormText:
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The line width of a PDF-extracted text, if its lines share one."""
-    lengths = [len(l) for l in lines if len(l) >= 15]
+    lengths = [n for n in map(len, lines) if n >= 15]
     if len(lengths) < 6:
         return None
-    counts: dict[int, int] = {}
-    for n in lengths:
-        counts[n] = counts.get(n, 0) + 1
-    best = max(counts, key=lambda n: sum(counts.get(n + d, 0) for d in (-2, -1, 0, 1, 2)))
-    near = sum(counts.get(best + d, 0) for d in (-2, -1, 0, 1, 2))
-    return best if near >= 0.3 * len(lengths) else None
+    counts = Counter(lengths)
+    get = counts.get
+    near_of = {n: get(n - 2, 0) + get(n - 1, 0) + c + get(n + 1, 0) + get(n + 2, 0) for n, c in counts.items()}
+    best = max(near_of, key=near_of.__getitem__)  # first of equals, in order of first occurrence, as before
+    return best if near_of[best] >= 0.3 * len(lengths) else None
 
 
 def _is_digitish_end(a: str) -> bool:
@@ -134,7 +140,7 @@ def _should_join(prev: str, nxt: str, width: int | None) -> bool:
     """Is the break between two stripped lines an artefact of wrapping?"""
     if not prev or not nxt:
         return False
-    if _LIST_MARK.match(nxt) or _HEADING.match(prev):
+    if (nxt[0] in _LIST_FIRST and _LIST_MARK.match(nxt)) or (prev[0] in _HEADING_FIRST and _HEADING.match(prev)):
         return False
     if _is_digitish_end(prev) and (nxt[0].isdigit() or not _ASCII_ALNUM.match(nxt[0])):
         # a number cut from its unit or its decimals: 4.6 / 亿元
@@ -188,7 +194,7 @@ def normalize(source: str) -> NormText:
         right = translated[b] if b < n else ""
         if left in ("", "\n") or right in ("", "\n", "\r"):
             continue  # leading/trailing whitespace of a line: handled by joins or harmless
-        if _ASCII_ALNUM.match(left) and _ASCII_ALNUM.match(right):
+        if left.isascii() and left.isalnum() and right.isascii() and right.isalnum():
             continue
         deletions.append((a, b))
     deletions.sort()
@@ -261,16 +267,20 @@ def _sentences(nt: NormText) -> list[tuple[int, int]]:
     """Sentence spans (source offsets) split on 。！？； and hard line breaks."""
     text = nt.text
     out = []
-    src = nt.src
+    rn, rs = nt._runs_norm, nt._runs_src  # nt.src inlined, with the search starting at the last run
+    k = 0
     for m in _SENTENCE.finditer(text):
         a, b = m.span()
-        out.append((src(a), src(b - 1) + 1))
+        k = bisect_right(rn, a, k) - 1
+        sa = rs[k] + a - rn[k]
+        k = bisect_right(rn, b - 1, k) - 1
+        out.append((sa, rs[k] + b - rn[k]))
     return out
 
 
 _PARAGRAPH = regex.compile(r"[^\s](?:[^\n]*[^\s])?")
 
 # a sentence: no leading/trailing whitespace, ends after its punctuation (and closing quotes) or at a line break
-_SENTENCE = regex.compile(
+_SENTENCE = re.compile(
     r"[^\s。！？!?；;](?:[^\n。！？!?；;]*[^\s。！？!?；;])?(?:[。！？!?；;]+[”’」』）)]*)?|[。！？!?；;]+[”’」』）)]*"
 )
