@@ -108,6 +108,7 @@ class EnterpriseRules:
         self.form_names = [f for f in _longest_first(self.forms) if f not in self.excluded_forms]
         self.form_ac = _automaton(self.form_names)
         self.industry_re = regex.compile(rf"(?:{_alt(self.industry)})+")
+        self.industry_first = {w[0] for w in self.industry}  # a set lookup before each industry_re.match
         self.org_suffix_re = regex.compile(_alt(self.org_suffixes))
         self.org_ac = _automaton(self.org_names)
         self.org_suffix_ac = _automaton(self.org_suffixes)
@@ -308,7 +309,7 @@ class EnterpriseTagger:
     # --------------------------------------------------------------- tag
     def __call__(self, doc: Doc) -> list[Span]:
         text = doc.text
-        regions = [(a, b, n) for a, b, n in self.regions.iter_matches(text)]
+        regions = self.regions.iter_matches(text)
         region_at = {a: b for a, b, n in regions if self._region_anchor_ok(n)}
         for _, a, b in self.r.foreign_ac.find_matches_as_indexes(text):
             region_at.setdefault(a, b)
@@ -417,13 +418,19 @@ class EnterpriseTagger:
             name = text[c.start:c.end]
             if name.endswith("集团") or self.r.forms_tail_re.search(name):
                 continue  # 鞍钢集团 + 西鞍山铁矿 is a place of the group; a full legal name takes no industry words
-            m = self.r.industry_re.match(text, c.end)
+            m = self._industry_at(text, c.end)
             if m and any(m.group().endswith(w) for w in self.r.verb_industry) \
                     and m.end() < len(text) and _NAME_CHAR[text[m.end()]]:
                 continue  # 中国五冶投资建设工程: the enterprise and what it does (中信建设— is a name)
             if m and m.end() - c.end >= 2 and self.right_boundary(text, m.end()):
                 out.append(Candidate(c.start, m.end(), "unit", c.entity, anchor="alias"))
         return out
+
+    def _industry_at(self, text: str, i: int):
+        """``industry_re.match(text, i)``, after a cheap check that an industry word can start at ``i``."""
+        if i < len(text) and text[i] in self.r.industry_first:
+            return self.r.industry_re.match(text, i)
+        return None
 
     def _blocked(self, text: str, i: int) -> bool:
         return self.r.blockers_re is not None and self.r.blockers_re.match(text, i) is not None
@@ -516,7 +523,7 @@ class EnterpriseTagger:
     def _item_at(self, text: str, a: int, region_at) -> int | None:
         """End of a list item starting at ``a`` (trade name + industry words, or region + trade), or None."""
         for n in range(2, 7):
-            m = self.r.industry_re.match(text, a + n)
+            m = self._industry_at(text, a + n)
             if m is None:
                 continue
             end = m.end()
@@ -578,7 +585,7 @@ class EnterpriseTagger:
                         break
                 continue
             for n in (2, 3):
-                m = self.r.industry_re.match(text, b + n)
+                m = self._industry_at(text, b + n)
                 if m and self._item_ok(text[b:b + n], text[a:m.end()]) and self.right_boundary(text, m.end()) \
                         and not self._blocked(text, m.end()):
                     out.append(Candidate(a, m.end(), "list", None, "", "region"))

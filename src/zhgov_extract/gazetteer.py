@@ -125,16 +125,18 @@ class RegionGazetteer:
         self._names = list(self.by_name)
         self.automaton = _automaton(self._names)
 
-    def iter_matches(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def iter_matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Longest non-overlapping matches, left to right: (start, end, name)."""
         names = self._names
-        for i, a, b in self.automaton.find_matches_as_indexes(text):
-            yield a, b, names[i]
+        return [(a, b, names[i]) for i, a, b in self.automaton.find_matches_as_indexes(text)]
 
     def best(self, name: str, context_codes: Iterable[str] = ()) -> Region | None:
         """The region a name most likely means: higher level first, or the one under a region in context."""
         cands = self.by_name.get(name)
         if not cands:
             return None
+        if len(cands) == 1:
+            return cands[0]
         ctx = set(context_codes)
         for r in cands:
             if r.parent in ctx:

@@ -343,8 +343,6 @@ class NumericExtractor:
                 norm["per"] = info["per"]
         else:
             norm["unit"] = info["unit"]
-            if "small_prefix" in info:
-                norm["small_prefix"] = info["small_prefix"]
             if "unit_span" in info:
                 norm["unit_span"] = info["unit_span"]
         return Span(kind, tok.start, end, norm, "numeric")

@@ -211,8 +211,7 @@ class Extractor:
             make_mention, make_norm = builders.get(type_) or _builders(type_)
             norm = span.norm
             if norm is not None and make_norm is not None:
-                # a copy: tagger dicts may be shared (link cache); small_prefix is internal to numeric
-                norm = make_norm({k: v for k, v in norm.items() if k != "small_prefix"})
+                norm = make_norm(dict(norm))  # a copy: a component may share one dict between spans
             j = bisect_right(sent_starts, a) - 1
             sentence = j if j >= 0 and a < sentences[j][1] else -1
             mentions.append(make_mention({"start": a, "end": b, "text": source[a:b], "sentence": sentence,
