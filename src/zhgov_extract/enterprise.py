@@ -207,8 +207,11 @@ class EnterpriseTagger:
             if not tag or w in self.r.industry_set or self.gaz.lookup(w) or text_starts_bracket(doc.text, tb):
                 break
             # only everyday function words: a trade name may be a rarer verb (远航, 腾飞, 振华)
-            if len(w) >= 2 and tag[0] in "vdpcr" and tag != "vn" and self.word_freq.get(w, 0) >= self.r.lead_verb_freq:
+            everyday = len(w) >= 2 and self.word_freq.get(w, 0) >= self.r.lead_verb_freq
+            if everyday and (tag[0] in "vdpcr" and tag != "vn" or tag == "ad"):
                 a = min(tb, s)
+            elif everyday and tag[0] == "a" and tb == s:
+                a = s  # 落实集团公司, 认真集团公司: an everyday word (jieba tags 落实 a) + a form is no name
             else:
                 break
         return a
