@@ -85,6 +85,11 @@ MORE_CASES = [
     ("迫切需要国有大企业大集团参与", []),
     ("就落实集团公司与山西省战略协议工作进行安排部署", []),  # jieba tags 落实 a: everyday word + form, no name
     ("积极推动华晋集团发展", ["华晋集团"]),
+    ("新能源类项目有庞大集团", ["庞大集团"]),                    # a standalone common one-character verb ends the lead
+    ("三是航空配套,如机场集团的空铁联运", ["机场集团"]),
+    ("山东如意集团投资", ["山东如意集团"]),                        # 如 inside a word does not
+    ("北京再担保公司全年承保", ["北京再担保公司"]),                # nor one after a region (jieba: 北京|再|担保)
+    ("场。”恒泰洁能公司相关负责人说", ["恒泰洁能公司"]),            # nor one with no trade name after it
 ]
 
 
@@ -94,6 +99,12 @@ def test_more_enterprise_spans(extractor, text, expected):
 
 
 LIST_CASES = [
+    # an item that runs into 等 in jieba's words (江南|信安等) is still a name
+    ("与中国融通、中建市政、庞大集团、伊藤忠纤维、恩力动力、江南信安等14家企业进行了签约",
+     ["中国融通", "中建市政", "庞大集团", "伊藤忠纤维", "恩力动力", "江南信安"]),
+    # a count without 等 after two or more items (…5家企业); the first item starts after 有
+    ("科技创新类项目有伊藤忠纤维、佰达天昇、凯普顿医药3家企业", ["伊藤忠纤维", "佰达天昇", "凯普顿医药"]),
+    ("全市共有120家企业参加", []),
     ("聚集了中远、中集、中外运、中石油、中化等23个央企项目", ["中远", "中集", "中外运", "中石油", "中化"]),
     ("推动数字经济、清洁能源等5家企业入驻", []),
     ("成功签约了美国恒力等项目", ["美国恒力"]),

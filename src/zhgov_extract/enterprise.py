@@ -88,8 +88,11 @@ class EnterpriseRules:
         self.list_separators = set(r.get("list_separators", "、与和及"))
         self.list_tail_re = regex.compile(r["list_tail"]) if r.get("list_tail") else None
         self.enterprise_tail_re = regex.compile(r.get("enterprise_list_tail", "央企|企业|公司|集团"))
+        self.list_count_tail_re = regex.compile(r["list_count_tail"]) if r.get("list_count_tail") else None
         self.max_trade_freq = int(r.get("max_trade_word_freq", 300))
         self.lead_verb_freq = int(r.get("lead_verb_min_freq", 1000))
+        self.single_verb_freq = int(r.get("single_verb_min_freq", 100000))
+        self.generic_group_forms = set(r.get("generic_group_forms", []))
         self.verb_industry = set(r.get("verb_industry_words", []))
         self.industry_set = set(self.industry)
         self.foreign_areas = _longest_first(r.get("foreign_areas", []))
@@ -210,8 +213,6 @@ class EnterpriseTagger:
             everyday = len(w) >= 2 and self.word_freq.get(w, 0) >= self.r.lead_verb_freq
             if everyday and (tag[0] in "vdpcr" and tag != "vn" or tag == "ad"):
                 a = min(tb, s)
-            elif everyday and tag[0] == "a" and tb == s:
-                a = s  # 落实集团公司, 认真集团公司: an everyday word (jieba tags 落实 a) + a form is no name
             else:
                 break
         return a
@@ -300,9 +301,25 @@ class EnterpriseTagger:
                 best = max(best, j)
         return best
 
-    def _pos_trim(self, doc: Doc, a: int, s: int) -> int:
-        """Start after the last function word (preposition, conjunction, particle, adverb, pronoun)."""
-        return self._after_last_word(doc, a, s, lambda w, t: t[0] in "pcudr" and not self.gaz.lookup(w))
+    def _pos_trim(self, doc: Doc, a: int, s: int, region_at=None) -> int:
+        """Start after the last function word (preposition, conjunction, particle, adverb, pronoun).
+
+        A standalone one-character one counts only if it is very common (如 机场集团, not 如意集团),
+        no region starts before it, and a trade name is left after it: jieba also splits
+        unknown names into single characters (恒泰洁|能|科技, 北京|再|担保).
+        """
+        cut = self._after_last_word(doc, a, s, lambda w, t: t[0] in "pcudr" and not self.gaz.lookup(w))
+        return self._after_single_word(doc, cut, s, region_at)
+
+    def _after_single_word(self, doc: Doc, a: int, s: int, region_at=None) -> int:
+        """Start after the last standalone, very common one-character word (有, 是, 如) in [a, s),
+        if a trade name is left after it and no region starts before it."""
+        single = self._after_last_word(doc, a, s, lambda w, t: len(w) == 1 and t[0] in "pcudrv"
+                                       and self.word_freq.get(w, 0) >= self.r.single_verb_freq, min_len=1)
+        if single > a and len(self.r.industry_re.sub("", doc.text[single:s])) >= 2 \
+                and not any(r in (region_at or ()) for r in range(a, single)):
+            return single
+        return a
 
     def _generic(self, trade: str, pattern=None) -> bool:
         """Is the trade name made only of generic words (该, 央企, 龙头 …)?"""
@@ -370,7 +387,7 @@ class EnterpriseTagger:
             a, hard = self._window_start(text, s, floor)
             a = self._soft_extend(text, a, s, region_at)
             a = self._cut_location(text, a, s, region_at, alias_at)
-            a = self._pos_trim(doc, a, s)
+            a = self._pos_trim(doc, a, s, region_at)
             anchor = self._anchors(region_at, alias_at, a, s, text)
             kind = "none"
             if anchor:
@@ -382,7 +399,10 @@ class EnterpriseTagger:
                     a = a0
             else:
                 a = self._lead_verbs(doc, a, s)
+                a = self._after_single_word(doc, a, s, region_at)  # …类项目有庞大集团
                 trade = text[a:s]
+                if form in self.r.generic_group_forms and self.word_freq.get(trade, 0) >= self.r.lead_verb_freq:
+                    continue  # 落实集团公司: "the group company" after an everyday word, not a name
                 g = trade.rfind("集团", 0, len(trade) - 1)
                 if g >= 0 and g + 2 < len(trade):
                     a += g + 2  # 莲花健康产业集团 | 食品(项城)有限公司: the unit is its own candidate, merged later
@@ -596,11 +616,16 @@ class EnterpriseTagger:
         if self.r.list_tail_re is not None:
             for m in self.r.list_tail_re.finditer(text):
                 if self.r.enterprise_tail_re.search(m.group()):
-                    out += self._named_list(doc, m.start(), region_at, ends)
+                    out += self._named_list(doc, m.start(), region_at, ends)[0]
                 a = self._item_ending(text, m.start(), region_at)
                 if a is not None and m.start() not in ends:
                     out.append(Candidate(a, m.start(), "list", None, "", "none"))
                     seeds.append((a, m.start()))
+        if self.r.list_count_tail_re is not None:
+            for m in self.r.list_count_tail_re.finditer(text):
+                items, n_items = self._named_list(doc, m.start(), region_at, ends)
+                if n_items >= 2:
+                    out += items
         walked: set[int] = set()  # separators already followed: a chain is walked once, not once per seed
         for a0, e0 in seeds:
             pos = e0  # rightwards
@@ -631,21 +656,27 @@ class EnterpriseTagger:
 
     def _everyday_phrase(self, doc: Doc, a: int, b: int) -> bool:
         """Is [a, b) made only of common dictionary words of two or more characters?"""
-        toks = [t for t in doc.clause_tokens(a, b) if t[1] >= a and t[2] <= b] if doc.tokenizer else []
+        toks = [t for t in doc.clause_tokens(a, b) if t[2] > a and t[1] < b] if doc.tokenizer else []
         if not toks:
             return self.word_freq.get(doc.text[a:b], 0) > 1000
+        if toks[0][1] < a or toks[-1][2] > b:
+            return False  # a word runs over the edge (江南|信安等): the item is not made of whole words
         return all(len(w) >= 2 and self.word_freq.get(w, 0) > 1000 for w, _, _ in toks)
 
-    def _named_list(self, doc: Doc, end: int, region_at, ends: dict) -> list[Candidate]:
+    def _named_list(self, doc: Doc, end: int, region_at, ends: dict) -> tuple[list[Candidate], int]:
         """中远、中集、中外运、中石油、中化等23个央企项目: the text says the items are enterprises,
-        so each short item of the list is one, with or without an industry word."""
+        so each short item of the list is one, with or without an industry word.
+
+        Returns the new candidates and the number of items walked (known ones included)."""
         text = doc.text
         out: list[Candidate] = []
+        n_items = 0
         pos = end
         while pos > 0:
             known = ends.get(pos)
             if known is not None:
                 a = known.start
+                n_items += 1
             else:
                 b = self.r.boundary_rev.search(text, max(0, pos - 8), pos)
                 a = b.end() if b is not None else max(0, pos - 8)
@@ -653,6 +684,8 @@ class EnterpriseTagger:
                     if text[i] in self.r.list_separators:
                         a = i + 1
                         break
+                else:  # the first item: it starts after the words that introduce the list (…项目有伊藤忠纤维)
+                    a = self._lead_verbs(doc, self._pos_trim(doc, a, pos, region_at), pos)
                 item = text[a:pos]
                 if not (2 <= len(item) <= 8) or self._generic(item) or item in self.regions.by_name \
                         or any(c in self.r.never_in_trade for c in item) or self._stop_at(text, pos):
@@ -660,10 +693,11 @@ class EnterpriseTagger:
                 if self.gaz.lookup(item) is None and self._everyday_phrase(doc, a, pos):
                     break  # 数字经济、清洁能源等…: everyday words, not names
                 out.append(Candidate(a, pos, "list", None, "", "none"))
+                n_items += 1
             if a == 0 or text[a - 1] not in self.r.list_separators:
                 break
             pos = a - 1
-        return out
+        return out, n_items
 
     def _organizations(self, doc: Doc, region_at, ents: list[Candidate]) -> list[Span]:
         text = doc.text
