@@ -44,6 +44,12 @@ def test_enterprise_spans(extractor, text, expected):
     assert got == expected
 
 
+def test_china_prefix_links_to_the_central_soe(extractor):
+    r = extractor("与中国兵装集团签约，陕汽控股生产汽车")
+    assert {m.text: m.norm.canonical for m in r.mentions if m.type == "enterprise"} == {
+        "中国兵装集团": "中国兵器装备集团有限公司", "陕汽控股": "陕西汽车控股集团有限公司"}
+
+
 def test_canonical_and_category(extractor):
     r = extractor("中核集团、中国华能、鞍钢股份与鞍钢矿业合作，鞍钢集团矿业东烧厂投产")
     got = {m.text: (m.norm.canonical, m.norm.category, m.norm.group) for m in r.mentions if m.type == "enterprise"}
@@ -90,6 +96,8 @@ MORE_CASES = [
     ("山东如意集团投资", ["山东如意集团"]),                        # 如 inside a word does not
     ("北京再担保公司全年承保", ["北京再担保公司"]),                # nor one after a region (jieba: 北京|再|担保)
     ("场。”恒泰洁能公司相关负责人说", ["恒泰洁能公司"]),            # nor one with no trade name after it
+    ("同比增长38.2%。陕汽控股生产汽车10.3万辆", ["陕汽控股"]),      # a group form after a known short name
+    ("与中国新兴际华集团、中国兵装集团签约", ["中国新兴际华集团", "中国兵装集团"]),  # 中国 before a central SOE
 ]
 
 

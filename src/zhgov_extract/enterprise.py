@@ -92,6 +92,7 @@ class EnterpriseRules:
         self.max_trade_freq = int(r.get("max_trade_word_freq", 300))
         self.lead_verb_freq = int(r.get("lead_verb_min_freq", 1000))
         self.single_verb_freq = int(r.get("single_verb_min_freq", 100000))
+        self.alias_group_tails = _longest_first(r.get("alias_group_tails", []))
         self.generic_group_forms = set(r.get("generic_group_forms", []))
         self.verb_industry = set(r.get("verb_industry_words", []))
         self.industry_set = set(self.industry)
@@ -341,6 +342,7 @@ class EnterpriseTagger:
                 # 鞍山钢铁 in 鞍山钢铁产业: the region's industry, not the company
                 if self.r.industry_re.fullmatch(text[region_at[a]:b]):
                     continue
+            a, b = self._alias_extent(text, a, b, name, ent)
             aliases.append(Candidate(a, b, "alias", ent, anchor="alias"))
         alias_at = {c.start: (c.end, c.entity) for c in aliases}
         self._alias_starts = alias_at
@@ -363,6 +365,19 @@ class EnterpriseTagger:
         out += orgs
         out += self._region_spans(regions, taken)
         return out
+
+    def _alias_extent(self, text: str, a: int, b: int, name: str, ent) -> tuple[int, int]:
+        """The whole name around a known short name: 中国 before a central SOE's short name
+        (中国兵装集团, 中国新兴际华集团), and a group form after one that has none (陕汽控股)."""
+        if ent.category in ("central_soe", "central_soe_unit") and a >= 2 and text[a - 2:a] == "中国" \
+                and not name.startswith("中国") and not (a >= 3 and _NAME_CHAR[text[a - 3]] and not self._stop_at(text, a - 2)):
+            a -= 2
+        if not name.endswith("集团") and not self.r.forms_tail_re.search(name):
+            for tail in self.r.alias_group_tails:
+                if text.startswith(tail, b):
+                    b += len(tail)
+                    break
+        return a, b
 
     def _alias_boundary_ok(self, text: str, a: int, b: int) -> bool:
         """A two-character alias must not be half of an ordinary word (全国电力 is not 国电)."""
@@ -763,6 +778,10 @@ class EnterpriseTagger:
         ent = self.gaz.lookup(name)
         if ent is not None:
             return ent, 100.0
+        if name.startswith("中国"):  # 中国兵装集团: 中国 before a central SOE's short name
+            ent = self.gaz.lookup(name[2:])
+            if ent is not None and ent.category in ("central_soe", "central_soe_unit"):
+                return ent, 100.0
         core = self.core(name)
         ent = self._cores.get(core) if (core != name or len(core) >= 3) else None
         if ent is not None:
