@@ -98,6 +98,8 @@ MORE_CASES = [
     ("场。”恒泰洁能公司相关负责人说", ["恒泰洁能公司"]),            # nor one with no trade name after it
     ("同比增长38.2%。陕汽控股生产汽车10.3万辆", ["陕汽控股"]),      # a group form after a known short name
     ("与中国新兴际华集团、中国兵装集团签约", ["中国新兴际华集团", "中国兵装集团"]),  # 中国 before a central SOE
+    ("华电内蒙古(巴彦淖尔)磴口20万吨光伏支架项目", ["华电内蒙古"]),  # a central SOE + a province: its provincial company
+    ("华能在山东投资", ["华能"]),
 ]
 
 
@@ -113,6 +115,7 @@ LIST_CASES = [
     # a count without 等 after two or more items (…5家企业); the first item starts after 有
     ("科技创新类项目有伊藤忠纤维、佰达天昇、凯普顿医药3家企业", ["伊藤忠纤维", "佰达天昇", "凯普顿医药"]),
     ("全市共有120家企业参加", []),
+    ("国家开发投资集团有限公司党组书记、董事长白涛等13家央企负责人出席", ["国家开发投资集团有限公司"]),  # a person after a title
     ("聚集了中远、中集、中外运、中石油、中化等23个央企项目", ["中远", "中集", "中外运", "中石油", "中化"]),
     ("推动数字经济、清洁能源等5家企业入驻", []),
     ("成功签约了美国恒力等项目", ["美国恒力"]),

@@ -45,19 +45,19 @@ DOCS["dev4_02_ningxia_zsyz"] = [
 
 # --- dev4_03 河南 三门峡 央企合作集中签约 (中国华能) ------------------------------------
 HN = ("中国华能集团有限公司", CS)
-HN_HENAN = ("中国华能集团有限公司河南分公司", CU)
+# owner's fix: a branch no gazetteer lists keeps its text as canonical (ANNOTATION.md: "else the text")
 POWERCHINA = ("中国电力建设集团有限公司", CS)
 DOCS["dev4_03_henan_yangdi"] = [
     E("中国华能集团有限公司", *HN),
-    E("河南分公司", *HN_HENAN),              # 华能's branch, written without the group name
+    E("河南分公司", "河南分公司", CU),              # 华能's branch, written without the group name
     J("“华能灵宝绿色能源产业基地”项目"), E("华能", *HN),
     Q("340 万千瓦", "about"),
     J("65 万千瓦光伏项目"), Q("65 万千瓦", "about"),
     E("中国中化集团有限公司", "中国中化控股有限责任公司", CS),
     E("国家开发投资集团有限公司", None, CS),
     Q("13家"),
-    E("华能河南分公司", *HN_HENAN), D("《全面战略合作框架协议》"),
-    E("华能河南分公司", *HN_HENAN),
+    E("华能河南分公司", "华能河南分公司", CU), D("《全面战略合作框架协议》"),
+    E("华能河南分公司", "华能河南分公司", CU),
     E("华能", *HN), E("华能", *HN),
     J("华能绿色能源产业基地"), E("华能", *HN),
     # 光伏、风电、抽水蓄能、零碳智慧示范产业园等重大项目: kinds of work

@@ -93,6 +93,7 @@ class EnterpriseRules:
         self.lead_verb_freq = int(r.get("lead_verb_min_freq", 1000))
         self.single_verb_freq = int(r.get("single_verb_min_freq", 100000))
         self.alias_group_tails = _longest_first(r.get("alias_group_tails", []))
+        self.person_titles = tuple(_longest_first(r.get("person_titles", [])))
         self.generic_group_forms = set(r.get("generic_group_forms", []))
         self.verb_industry = set(r.get("verb_industry_words", []))
         self.industry_set = set(self.industry)
@@ -348,7 +349,7 @@ class EnterpriseTagger:
         self._alias_starts = alias_at
         cands: list[Candidate] = list(aliases)
         cands += self._structural(doc, region_at, alias_at)
-        cands += self._alias_units(text, aliases)
+        cands += self._alias_units(text, aliases, region_at)
         ents = self._resolve(cands)
         ents = self._merge_group_units(text, ents)
         ents = self._resolve(ents + self._lists(doc, ents, region_at))
@@ -449,11 +450,18 @@ class EnterpriseTagger:
             out.append(Candidate(a, e, "structure", None, form, kind))
         return out
 
-    def _alias_units(self, text: str, aliases: list[Candidate]) -> list[Candidate]:
-        """A known enterprise followed by industry words is its unit (鞍钢耐火, 华能新能源)."""
+    def _alias_units(self, text: str, aliases: list[Candidate], region_at=None) -> list[Candidate]:
+        """A known enterprise followed by industry words is its unit (鞍钢耐火, 华能新能源); a central
+        SOE followed by a province is its provincial company (华电内蒙古, 国家电投江西)."""
         out = []
         for c in aliases:
             name = text[c.start:c.end]
+            end = (region_at or {}).get(c.end)
+            if end is not None and c.entity is not None and c.entity.category == "central_soe" \
+                    and any(r.level == "province" for r in self.regions.by_name.get(text[c.end:end], ())) \
+                    and (self.right_boundary(text, end) or text[end:end + 1] in "(（"):
+                out.append(Candidate(c.start, end, "unit", c.entity, anchor="alias"))
+                continue
             if name.endswith("集团") or self.r.forms_tail_re.search(name):
                 continue  # 鞍钢集团 + 西鞍山铁矿 is a place of the group; a full legal name takes no industry words
             m = self._industry_at(text, c.end)
@@ -702,6 +710,8 @@ class EnterpriseTagger:
                 else:  # the first item: it starts after the words that introduce the list (…项目有伊藤忠纤维)
                     a = self._lead_verbs(doc, self._pos_trim(doc, a, pos, region_at), pos)
                 item = text[a:pos]
+                if text.endswith(self.r.person_titles, 0, a):
+                    break  # 董事长白涛等13家央企负责人: a person
                 if not (2 <= len(item) <= 8) or self._generic(item) or item in self.regions.by_name \
                         or any(c in self.r.never_in_trade for c in item) or self._stop_at(text, pos):
                     break
