@@ -41,6 +41,7 @@ class Doc:
     _tokens: list[tuple[str, int, int]] | None = field(default=None, repr=False)
     _clauses: dict = field(default_factory=dict, repr=False)
     _breaks: list[int] | None = field(default=None, repr=False)  # clause-break positions, found on first use
+    _clause_starts: dict = field(default_factory=dict, repr=False)  # id(clause tokens) -> (tokens, their starts)
 
     @property
     def tokens(self) -> list[tuple[str, int, int]] | None:
@@ -77,6 +78,18 @@ class Doc:
             hit = [(w, a + x, a + y) for w, x, y in self.tokenizer.tokenize(text[a:b])]
             self._clauses[key] = hit
         return hit
+
+    def tokens_in(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The tokens of the clause around ``[start, end)`` that start inside it."""
+        toks = self.clause_tokens(start, end)
+        if not toks:
+            return toks
+        starts = self._clause_starts.get(id(toks))
+        if starts is None or starts[0] is not toks:
+            starts = self._clause_starts[id(toks)] = (toks, [t[1] for t in toks])
+        k = bisect.bisect_left(starts[1], start)
+        j = bisect.bisect_left(starts[1], end, k)
+        return toks[k:j]
 
     @property
     def token_starts(self) -> list[int]:

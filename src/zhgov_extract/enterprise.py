@@ -254,14 +254,12 @@ class EnterpriseTagger:
         if doc.tokenizer is None or not self.word_tags or s <= a:
             return a
         best = a
-        for w, ta, tb in doc.clause_tokens(a, s):
-            if tb <= a or ta < a:
-                continue
-            if ta >= s:
-                break
-            tag = self.word_tags.get(w)
-            if tag and len(w) >= min_len and cut(w, tag):
-                best = tb
+        tags = self.word_tags
+        for w, ta, tb in doc.tokens_in(a, s):
+            if len(w) >= min_len:
+                tag = tags.get(w)
+                if tag and cut(w, tag):
+                    best = tb
         return best
 
     def _after_last_verb(self, doc: Doc, a: int, s: int) -> int:
