@@ -50,6 +50,20 @@ def test_china_prefix_links_to_the_central_soe(extractor):
         "中国兵装集团": "中国兵器装备集团有限公司", "陕汽控股": "陕西汽车控股集团有限公司"}
 
 
+def test_provincial_soes_link(extractor):
+    r = extractor("陕旅集团、蜀道投资、北京国资公司签约")
+    assert {m.text: (m.norm.canonical, m.norm.category) for m in r.mentions if m.type == "enterprise"} == {
+        "陕旅集团": ("陕西旅游集团有限公司", "local_soe"),
+        "蜀道投资": ("蜀道投资集团有限责任公司", "local_soe"),
+        "北京国资公司": ("北京市国有资产经营有限责任公司", "local_soe")}
+
+
+def test_two_character_cores_do_not_link_other_firms(extractor):
+    tagger = extractor.enterprise_tagger
+    ent, _ = tagger.link_name("中新控股有限公司")
+    assert ent is None  # same trade name as 中新集团, another firm
+
+
 def test_canonical_and_category(extractor):
     r = extractor("中核集团、中国华能、鞍钢股份与鞍钢矿业合作，鞍钢集团矿业东烧厂投产")
     got = {m.text: (m.norm.canonical, m.norm.category, m.norm.group) for m in r.mentions if m.type == "enterprise"}
@@ -100,6 +114,8 @@ MORE_CASES = [
     ("与中国新兴际华集团、中国兵装集团签约", ["中国新兴际华集团", "中国兵装集团"]),  # 中国 before a central SOE
     ("华电内蒙古(巴彦淖尔)磴口20万吨光伏支架项目", ["华电内蒙古"]),  # a central SOE + a province: its provincial company
     ("华能在山东投资", ["华能"]),
+    ("湖南银行业保持稳健，四川航空产业发展迅速", []),               # the sector, not the bank or the airline
+    ("湖南银行发放贷款，北京银行业务增长", ["湖南银行", "北京银行"]),
 ]
 
 

@@ -94,6 +94,8 @@ class EnterpriseRules:
         self.single_verb_freq = int(r.get("single_verb_min_freq", 100000))
         self.alias_group_tails = _longest_first(r.get("alias_group_tails", []))
         self.person_titles = tuple(_longest_first(r.get("person_titles", [])))
+        self.sector_endings = tuple(r.get("sector_endings", []))
+        self.sector_followers = tuple(_longest_first(r.get("sector_followers", [])))
         self.generic_group_forms = set(r.get("generic_group_forms", []))
         self.verb_industry = set(r.get("verb_industry_words", []))
         self.industry_set = set(self.industry)
@@ -337,6 +339,8 @@ class EnterpriseTagger:
         for a, b, name, ent in self.gaz.iter_matches(text):
             if doc.in_protected(a, b) or not self._alias_boundary_ok(text, a, b):
                 continue
+            if self._sector_after(name, text, b):
+                continue  # 湖南银行业: the sector, not 湖南银行
             if a in region_at and region_at[a] < b and self._blocked(text, b):
                 # 鞍山钢铁 in 鞍山钢铁产业: the region's industry, not the company
                 if self.r.industry_re.fullmatch(text[region_at[a]:b]):
@@ -364,6 +368,12 @@ class EnterpriseTagger:
         out += orgs
         out += self._region_spans(regions, taken)
         return out
+
+    def _sector_after(self, name: str, text: str, b: int) -> bool:
+        """Does a name ending in a sector word (银行, 航空) go on as the sector (银行业, 航空产业)?
+        (银行业务, 银行业绩 are the bank's own.)"""
+        return name.endswith(self.r.sector_endings) and text.startswith(self.r.sector_followers, b) \
+            and not text.startswith(("业务", "业绩"), b)
 
     def _alias_extent(self, text: str, a: int, b: int, name: str, ent) -> tuple[int, int]:
         """The whole name around a known short name: 中国 before a central SOE's short name
@@ -426,6 +436,8 @@ class EnterpriseTagger:
                     continue  # an unanchored run this long is a phrase, not a name
             if form in self.r.alias_only_forms and kind != "alias":
                 continue
+            if self._sector_after(text[a:e], text, e):
+                continue  # 湖南银行业金融机构
             if text[a:a + 1] == "(":
                 continue
             if s - a < 1:
@@ -791,7 +803,7 @@ class EnterpriseTagger:
             if ent is not None and ent.category in ("central_soe", "central_soe_unit"):
                 return ent, 100.0
         core = self.core(name)
-        ent = self._cores.get(core) if (core != name or len(core) >= 3) else None
+        ent = self._cores.get(core) if len(core) >= 3 else None
         if ent is not None:
             return ent, 99.0
         if len(core) >= 4:

@@ -22,7 +22,7 @@ import ahocorasick_rs
 from .resources import gazetteer_path
 from .textlayer import fold_width
 
-ENTERPRISE_FILES = ("central_soes.tsv", "central_soe_units.tsv", "other_enterprises.tsv")
+ENTERPRISE_FILES = ("central_soes.tsv", "central_soe_units.tsv", "other_enterprises.tsv", "provincial_soes.tsv")
 
 
 def _automaton(names: list[str]):
