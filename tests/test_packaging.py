@@ -16,7 +16,8 @@ def test_wheel_ships_rules_and_gazetteers(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("zhgov_extract/_data/rules/numeric.yaml", "zhgov_extract/_data/rules/dates.yaml",
                    "zhgov_extract/_data/rules/enterprise.yaml", "zhgov_extract/_data/gazetteers/central_soes.tsv",
-                   "zhgov_extract/_data/gazetteers/regions.tsv", "zhgov_extract/_data/gazetteers/org_forms.tsv"):
+                   "zhgov_extract/_data/gazetteers/regions.tsv", "zhgov_extract/_data/gazetteers/org_forms.tsv",
+                   "zhgov_extract/_data/gazetteers/provincial_soes.tsv"):
         assert needed in names, needed
     # and the installed package resolves its data from inside the package
     target = tmp_path / "site"
