@@ -798,14 +798,14 @@ class EnterpriseTagger:
         ent = self.gaz.lookup(name)
         if ent is not None:
             return ent, 100.0
+        core = self.core(name)
+        ent = self._cores.get(core) if len(core) >= 3 or self.gaz.lookup(core) else None  # 中新控股 is not 中新集团
+        if ent is not None:
+            return ent, 99.0
         if name.startswith("中国"):  # 中国兵装集团: 中国 before a central SOE's short name
             ent = self.gaz.lookup(name[2:])
             if ent is not None and ent.category in ("central_soe", "central_soe_unit"):
                 return ent, 100.0
-        core = self.core(name)
-        ent = self._cores.get(core) if len(core) >= 3 else None
-        if ent is not None:
-            return ent, 99.0
         if len(core) >= 4:
             cutoff = FUZZY_THRESHOLD if threshold is None else threshold
             key = (core, cutoff)
