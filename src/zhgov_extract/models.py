@@ -163,11 +163,6 @@ def builder(cls) -> Callable[[dict], Any]:
     return make
 
 
-def fast_construct(cls, values: dict):
-    """``cls.model_construct(**values)`` for pipeline-built values (see :func:`builder`)."""
-    return builder(cls)(values)
-
-
 # ------------------------------------------------------------------- records
 class MentionRef(_Model):
     start: int
