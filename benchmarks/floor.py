@@ -34,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import load_docs  # noqa: E402
 
 from zhgov_extract import Extractor  # noqa: E402
-from zhgov_extract.dates import DateTagger  # noqa: E402
+from zhgov_extract.taggers.dates import DateTagger  # noqa: E402
 from zhgov_extract.models import MENTION_CLASSES, DateNorm, MoneyNorm, PercentNorm, QuantityNorm, Sentence, builder  # noqa: E402
-from zhgov_extract.numeric import NumericRules  # noqa: E402
-from zhgov_extract.textlayer import _FW_RUN, _SENTENCE, normalize  # noqa: E402
+from zhgov_extract.taggers.numeric import NumericRules  # noqa: E402
+from zhgov_extract.text.normalize import _FW_RUN, _SENTENCE, normalize  # noqa: E402
 
 
 def median_time(fn, runs: int) -> float:

@@ -14,8 +14,8 @@ import time
 import regex
 
 from throughput import load_docs
-from zhgov_extract.gazetteer import EnterpriseGazetteer, RegionGazetteer
-from zhgov_extract.textlayer import normalize
+from zhgov_extract.link.gazetteer import EnterpriseGazetteer, RegionGazetteer
+from zhgov_extract.text.normalize import normalize
 
 
 def main() -> None:

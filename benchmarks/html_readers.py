@@ -55,7 +55,7 @@ def div_page(text: str) -> str:
 
 
 def _zhgov(h: str) -> str:
-    from zhgov_extract.formats import _html_main_text
+    from zhgov_extract.read.formats import _html_main_text
 
     return _html_main_text(h)
 
@@ -76,7 +76,7 @@ def _trafilatura(h: str, recall: bool = False) -> str:
 
 
 EXTRACTORS = {
-    "zhgov_extract.formats (readability-lxml)": _zhgov,
+    "zhgov_extract.read.formats (readability-lxml)": _zhgov,
     "readability-lxml (raw)": _readability,
     "trafilatura": _trafilatura,
     "trafilatura favor_recall": lambda h: _trafilatura(h, True),

@@ -175,7 +175,7 @@ def verify_database(url: str, corpus: Corpus) -> dict:
     Returns ``{sha256: n_mentions}`` to compare one load with another."""
     import sqlalchemy as sa
 
-    from zhgov_extract.sinks import make_engine
+    from zhgov_extract.store.sinks import make_engine
 
     engine = make_engine(url)
     try:

@@ -42,7 +42,7 @@ def seeds_gold() -> dict:
     return out
 
 # ---------------------------------------------------------------------------
-# batch / database fixtures (zhgov_extract.batch, .sinks): a throwaway PostgreSQL
+# batch / database fixtures (zhgov_extract.store.batch, .sinks): a throwaway PostgreSQL
 # server and a generated multi-format corpus.  See tests/pg_fixture.py and
 # tests/batch_corpus.py.
 from pg_fixture import pg_url, postgres_server  # noqa: E402,F401

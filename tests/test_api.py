@@ -103,7 +103,7 @@ def test_missing_file_names_the_file(tmp_path):
 
 
 def test_big5_and_short_gbk(tmp_path):
-    from zhgov_extract.reader import decode_bytes
+    from zhgov_extract.read.encoding import decode_bytes
 
     big5 = "台北市政府與鴻海精密工業股份有限公司簽約，投資新台幣100億元。"
     src = decode_bytes(big5.encode("big5"), name="tw.txt")

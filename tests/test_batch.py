@@ -16,9 +16,9 @@ import pytest
 import sqlalchemy as sa
 
 from batch_corpus import MAX_BYTES, make_corpus, verify_database
-from zhgov_extract.batch import BatchOptions, _PoolRunner, discover, error_item, run_batch
+from zhgov_extract.store.batch import BatchOptions, _PoolRunner, discover, error_item, run_batch
 from zhgov_extract.models import Report
-from zhgov_extract.sinks import SchemaError, ddl, ensure_schema, make_engine
+from zhgov_extract.store.sinks import SchemaError, ddl, ensure_schema, make_engine
 
 FAST = dict(workers=2, tokenizer=None, max_bytes=MAX_BYTES, progress=False)
 
@@ -72,7 +72,7 @@ def test_thousand_files_all_formats_twenty_errors(batch_corpus, loaded):
 
 def test_records_match_direct_extraction(batch_corpus, loaded):
     """What the batch stored is what Extractor()(read_document(path)) gives, for a sample of every format."""
-    from zhgov_extract.formats import read_document
+    from zhgov_extract.read.formats import read_document
     from zhgov_extract.pipeline import Extractor
 
     url, _, _ = loaded
@@ -267,7 +267,7 @@ def test_discover(tmp_path):
     (tmp_path / ".hidden").mkdir()
     for name in ("b/c/z.txt", "b/a.pdf", "b/skip.jpg", ".hidden/h.txt", "b/.h.txt", "top.html"):
         (tmp_path / name).write_bytes(b"x")
-    from zhgov_extract.batch import BatchSummary
+    from zhgov_extract.store.batch import BatchSummary
 
     s = BatchSummary()
     got = [(Path(p).relative_to(tmp_path).as_posix(), e) for p, e in discover([tmp_path], s)]

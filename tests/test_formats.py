@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from zhgov_extract.formats import (FormatError, SourceDocument, detect_format, parse_bytes, read_document,
+from zhgov_extract.read.formats import (FormatError, SourceDocument, detect_format, parse_bytes, read_document,
                                    text_sha256)
 from zhgov_extract.pipeline import Extractor
 

@@ -168,7 +168,7 @@ def test_not_a_number(numeric_only, text):
 # ------------------------------------------------- fast path of the parser
 from hypothesis import given, strategies as st  # noqa: E402
 
-from zhgov_extract.numerals import exponent_of, multiplier, parse_arabic, plain, plain_arabic  # noqa: E402
+from zhgov_extract.taggers.numerals import exponent_of, multiplier, parse_arabic, plain, plain_arabic  # noqa: E402
 
 _ARABIC = st.one_of(
     st.from_regex(r"\A[0-9]{1,12}(\.[0-9]{1,6})?\Z"),

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from conftest import corpus_files
 from zhgov_extract import extract
-from zhgov_extract.reader import read_text
+from zhgov_extract.read.encoding import read_text
 
 
 def _check(report, text):

@@ -8,8 +8,8 @@ import sys
 import sqlalchemy as sa
 
 from batch_corpus import MAX_BYTES, verify_database
-from zhgov_extract.batch import BatchOptions, run_batch
-from zhgov_extract.sinks import ddl, make_engine
+from zhgov_extract.store.batch import BatchOptions, run_batch
+from zhgov_extract.store.sinks import ddl, make_engine
 
 FAST = dict(workers=2, tokenizer=None, max_bytes=MAX_BYTES, progress=False)
 

@@ -1,7 +1,7 @@
 """Normalisation: PDF line breaks, spaces, full-width forms, furniture, headings."""
 from __future__ import annotations
 
-from zhgov_extract.textlayer import normalize
+from zhgov_extract.text.normalize import normalize
 
 PDF = ("鞍山市委、市政府围绕央地合作坚持高位谋划高位推动,秉承来鞍驻鞍央企\n\n"
        "“自家人”、推动央地合作“牵线人”、真心解决问题“服务员”的理念，在产\n\n\n\n"

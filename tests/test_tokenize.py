@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import corpus_files
-from zhgov_extract.textlayer import normalize
-from zhgov_extract.tokenize import JiebaTokenizer, make_tokenizer, rjieba_available
+from zhgov_extract.text.normalize import normalize
+from zhgov_extract.text.tokenize import JiebaTokenizer, make_tokenizer, rjieba_available
 
 
 def test_tokens_have_offsets():

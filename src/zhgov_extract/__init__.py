@@ -5,9 +5,9 @@
 >>> [(m.type, m.text, m.norm.value) for m in r.mentions]
 [('money', '14.8亿元', '1480000000'), ('percent', '7.4%', '7.4')]
 """
-from .models import Report
-from .pipeline import Extractor, extract, register_component, registered_components
-from .reader import ReadError, read_text
+from zhgov_extract.models import Report
+from zhgov_extract.pipeline import Extractor, extract, register_component, registered_components
+from zhgov_extract.read.encoding import ReadError, read_text
 
 __all__ = ["Extractor", "Report", "ReadError", "extract", "read_text", "register_component",
            "registered_components", "__version__"]

@@ -9,8 +9,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__
-from .reader import ReadError
+from zhgov_extract import __version__
+from zhgov_extract.read.encoding import ReadError
 
 TYPE_STYLE = {
     "money": "bold green", "percent": "bold cyan", "quantity": "yellow", "enterprise": "bold magenta",
@@ -33,7 +33,7 @@ def _norm_text(m) -> str:
 
 
 def _cmd_extract(args) -> int:
-    from .pipeline import Extractor
+    from zhgov_extract.pipeline import Extractor
 
     ex = Extractor(tokenizer=args.tokenizer, gazetteers=args.gazetteer or ())
     console = _console()
@@ -64,7 +64,7 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_eval(args) -> int:
-    from .evaluate import SCORED, evaluate
+    from zhgov_extract.evaluate import SCORED, evaluate
 
     types = tuple(args.types.split(",")) if args.types else SCORED
     scores = evaluate(args.gold, args.docs, types=types)
@@ -105,19 +105,19 @@ def _cmd_eval(args) -> int:
 
 def _cmd_schema(args) -> int:
     if args.sql or args.dialect:
-        from .sinks import ddl
+        from zhgov_extract.store.sinks import ddl
 
         print(ddl(args.dialect or "sqlite"), end="")
         return 0
-    from .models import Report
+    from zhgov_extract.models import Report
 
     print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
     return 0
 
 
 def _cmd_batch(args) -> int:
-    from .batch import BatchInterrupted, BatchOptions, print_summary, run_batch
-    from .sinks import SchemaError
+    from zhgov_extract.store.batch import BatchInterrupted, BatchOptions, print_summary, run_batch
+    from zhgov_extract.store.sinks import SchemaError
 
     opts = BatchOptions(
         db=args.db, out=str(args.out) if args.out else None, workers=args.workers,
@@ -186,8 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dialect", help="SQL dialect for --sql: sqlite (default), postgresql, …")
     s.set_defaults(func=_cmd_schema)
 
-    from .batch import DEFAULT_DB
-    from .formats import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
+    from zhgov_extract.store.batch import DEFAULT_DB
+    from zhgov_extract.read.formats import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 
     b = sub.add_parser("batch", help="extract from folders of reports into a database (resumable)",
                        description="Extract from every report under INPUT (files, folders, globs; .txt .md "

@@ -14,8 +14,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable
 
-from .reader import read_text
-from .textlayer import fold_width
+from zhgov_extract.read.encoding import read_text
+from zhgov_extract.text.normalize import fold_width
 
 SCORED = ("money", "percent", "quantity", "enterprise", "project")
 
@@ -151,7 +151,7 @@ def score(gold_docs: dict[str, dict], pred_docs: dict[str, list[dict]], types: I
 
 def evaluate(gold_path: str | Path, docs_dir: str | Path, extractor=None, types: Iterable[str] = SCORED) -> dict[str, TypeScore]:
     """Run ``extractor`` over ``docs_dir/<doc_id>.txt`` for every gold document and score it."""
-    from .pipeline import Extractor
+    from zhgov_extract.pipeline import Extractor
 
     extractor = extractor or Extractor()
     gold = load_gold(gold_path)

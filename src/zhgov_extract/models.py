@@ -164,10 +164,76 @@ def builder(cls) -> Callable[[dict], Any]:
 
 
 # ------------------------------------------------------------------- records
+ProjectStatus = Literal["planned", "signed", "started", "under_construction", "completed", "in_production"]
+InvestmentKind = Literal["total", "annual", "completed", "signed", "other"]
+MetricRole = Literal["value", "change", "share", "target", "from"]
+Direction = Literal["increase", "decrease"]
+Basis = Literal["yoy", "mom", "base_period"]
+
+
 class MentionRef(_Model):
-    start: int
-    end: int
+    """A pointer into the source text: ``text == source[start:end]``."""
+
+    start: int = Field(..., ge=0)
+    end: int = Field(..., ge=0)
     text: str
+
+
+class OwnerRef(MentionRef):
+    canonical: str = Field(..., description="the enterprise mention's canonical name")
+
+
+class InvestmentRef(MentionRef):
+    value: str | None = Field(None, description="decimal string in the currency's base unit")
+    currency: str = "CNY"
+    kind: InvestmentKind = "other"
+
+
+class CapacityRef(MentionRef):
+    value: str | None = None
+    unit: str
+
+
+class RecordRegion(_Model):
+    """The region a record is about; offsets point at the region mention it came from, when there is one."""
+
+    code: str | None = Field(None, description="6-digit division code; None for an area that is not a division")
+    name: str | None = None
+    from_heading: bool = Field(False, description="taken from the heading the record sits under")
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+
+class ProjectRecord(_Model):
+    """One per project mention: owner, money, size, place, status and year, each pointing at the source."""
+
+    kind: Literal["project"] = "project"
+    anchor: MentionRef
+    owners: list[OwnerRef] = Field(default_factory=list)
+    investment: list[InvestmentRef] = Field(default_factory=list)
+    capacity: list[CapacityRef] = Field(default_factory=list)
+    region: RecordRegion | None = None
+    status: ProjectStatus | None = None
+    status_text: MentionRef | None = Field(None, description="the words the status was read from")
+    year: str | None = Field(None, pattern=r"^\d{4}$")
+    same_as: tuple[int, int] | None = Field(None, description="(start, end) of the first mention of the same project")
+
+
+class MetricRecord(_Model):
+    """One per number that states the value, change or share of an indicator."""
+
+    kind: Literal["metric"] = "metric"
+    anchor: MentionRef
+    type: Literal["money", "percent", "quantity"]
+    value: str | None = Field(None, description="the anchor's value (a range has low/high on the mention)")
+    unit: str | None = Field(None, description="currency code, percent unit or quantity unit of the anchor")
+    indicator: MentionRef | None = None
+    role: MetricRole = "value"
+    direction: Direction | None = None
+    basis: Basis | None = None
+    period: str | None = Field(None, description="as a date norm: 2024, 2024-11, 2024-01/2024-09")
+    region: RecordRegion | None = None
 
 
 class EnterpriseRecord(_Model):
@@ -179,7 +245,7 @@ class EnterpriseRecord(_Model):
     mentions: list[MentionRef]
 
 
-Record = Annotated[Union[EnterpriseRecord], Field(discriminator="kind")]
+Record = Annotated[Union[ProjectRecord, MetricRecord, EnterpriseRecord], Field(discriminator="kind")]
 
 
 # -------------------------------------------------------------------- report

@@ -14,14 +14,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .dates import DateTagger
-from .doc import Doc, Span
-from .models import (MENTION_CLASSES, DateNorm, EnterpriseNorm, EnterpriseRecord, MentionRef, MoneyNorm, PercentNorm,
+from zhgov_extract.taggers.dates import DateTagger
+from zhgov_extract.text.doc import Doc, Span
+from zhgov_extract.models import (MENTION_CLASSES, DateNorm, EnterpriseNorm, EnterpriseRecord, MentionRef, MoneyNorm, PercentNorm,
                      QuantityNorm, RegionNorm, Report, Sentence, builder)
-from .numeric import NumericExtractor, NumericRules, tag_documents
-from .reader import SourceText, read_text
-from .textlayer import normalize
-from .tokenize import Tokenizer, make_tokenizer
+from zhgov_extract.taggers.numeric import NumericExtractor, NumericRules, tag_documents
+from zhgov_extract.read.encoding import SourceText, read_text
+from zhgov_extract.text.normalize import normalize
+from zhgov_extract.text.tokenize import Tokenizer, make_tokenizer
 
 ComponentFactory = Callable[["Extractor"], Callable[[Doc], None]]
 _REGISTRY: dict[str, ComponentFactory] = {}
@@ -79,8 +79,8 @@ def _numeric(ex: "Extractor"):
 
 @register_component("enterprise")
 def _enterprise(ex: "Extractor"):
-    from .enterprise import EnterpriseRules, EnterpriseTagger, load_word_tags
-    from .gazetteer import EnterpriseGazetteer, RegionGazetteer
+    from zhgov_extract.taggers.enterprise import EnterpriseRules, EnterpriseTagger, load_word_tags
+    from zhgov_extract.link.gazetteer import EnterpriseGazetteer, RegionGazetteer
 
     gaz = EnterpriseGazetteer(extra=ex.extra_gazetteers)
     if ex.tokenizer is not None:

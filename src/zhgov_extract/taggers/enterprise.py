@@ -28,10 +28,10 @@ import regex
 import yaml
 from rapidfuzz import fuzz, process
 
-from .doc import Doc, Span, non_overlapping
-from .gazetteer import Entity, EnterpriseGazetteer, RegionGazetteer, _automaton, read_tsv
-from .resources import gazetteer_path, rules_path
-from .textlayer import fold_width
+from zhgov_extract.text.doc import Doc, Span, non_overlapping
+from zhgov_extract.link.gazetteer import Entity, EnterpriseGazetteer, RegionGazetteer, _automaton, read_tsv
+from zhgov_extract.resources import gazetteer_path, rules_path
+from zhgov_extract.text.normalize import fold_width
 
 class _CharClass(dict):
     """Does one character match a character-class pattern?  Memoised per character:

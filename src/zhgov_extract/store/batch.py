@@ -1,6 +1,6 @@
 """Batch processing: folders of reports → database rows, fast, resumable, nothing lost.
 
-    from zhgov_extract.batch import BatchOptions, run_batch
+    from zhgov_extract.store.batch import BatchOptions, run_batch
     summary = run_batch(["reports/"], BatchOptions(db="sqlite:///zhgov.db", workers=4))
 
 How it works (docs/batch.md has the user's view):
@@ -11,7 +11,7 @@ How it works (docs/batch.md has the user's view):
    hash already in ``documents`` (or already in this run) is skipped; a
    ``(path, hash)`` already in ``errors`` is skipped unless ``retry_errors``.
 3. **Work** (worker processes, or Dask workers): parse the bytes with
-   :mod:`zhgov_extract.formats`, run the :class:`~zhgov_extract.pipeline.Extractor`
+   :mod:`zhgov_extract.read.formats`, run the :class:`~zhgov_extract.pipeline.Extractor`
    (built once per worker process), turn the report into plain rows.  At most
    ``in_flight`` files are out at once, so memory stays flat however long the batch.
 4. **Write** (parent): rows go to the database a few documents per transaction;
@@ -45,7 +45,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .formats import (DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, EXTENSIONS, FormatError, detect_format, parse_bytes,
+from zhgov_extract.read.formats import (DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, EXTENSIONS, FormatError, detect_format, parse_bytes,
                       read_bytes, sha256_bytes)
 
 DEFAULT_DB = "sqlite:///zhgov.db"
@@ -191,7 +191,7 @@ def _extractor(config: dict):
         with _EXTRACTOR_LOCK:
             ex = _EXTRACTORS.get(key)
             if ex is None:
-                from .pipeline import Extractor
+                from zhgov_extract.pipeline import Extractor
 
                 ex = Extractor(tokenizer=config.get("tokenizer"), components=config.get("components"),
                                gazetteers=config.get("gazetteers") or (), rules_dir=config.get("rules_dir"))
@@ -261,7 +261,7 @@ def process_task(task: dict, config: dict | None = None) -> dict:
 
 
 def _process(task: dict, config: dict) -> dict:
-    from .sinks import pack_rows, report_rows
+    from zhgov_extract.store.sinks import pack_rows, report_rows
 
     try:
         src = parse_bytes(task["data"], task["path"], fmt=task["format"],
@@ -298,7 +298,7 @@ def _mp_context():
         return mp.get_context("fork")        # e.g. a script piped to ``python -``
     if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["zhgov_extract.batch", "zhgov_extract.pipeline", "zhgov_extract.sinks"])
+        ctx.set_forkserver_preload(["zhgov_extract.store.batch", "zhgov_extract.pipeline", "zhgov_extract.store.sinks"])
         return ctx
     return mp.get_context("spawn")
 
@@ -521,7 +521,7 @@ def _progress(options: BatchOptions, total: int):
 
 def run_batch(inputs: Iterable[str | Path], options: BatchOptions | None = None) -> BatchSummary:
     """Load every report under ``inputs`` into ``options.db`` (and ``options.out``)."""
-    from .sinks import SqlSink, ensure_schema, export, make_engine, out_format
+    from zhgov_extract.store.sinks import SqlSink, ensure_schema, export, make_engine, out_format
 
     options = options or BatchOptions()
     if options.out:

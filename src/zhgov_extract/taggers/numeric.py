@@ -15,9 +15,9 @@ from pathlib import Path
 import regex
 import yaml
 
-from .doc import Doc, Span
-from .numerals import BIG_UNITS, exponent_of, multiplier, parse_arabic, parse_chinese, plain, plain_arabic
-from .resources import rules_path
+from zhgov_extract.text.doc import Doc, Span
+from zhgov_extract.taggers.numerals import BIG_UNITS, exponent_of, multiplier, parse_arabic, parse_chinese, plain, plain_arabic
+from zhgov_extract.resources import rules_path
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CN_DIGIT = "零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖"

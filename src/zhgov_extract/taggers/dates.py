@@ -10,8 +10,8 @@ from pathlib import Path
 import regex
 import yaml
 
-from .doc import Doc, Span
-from .resources import rules_path
+from zhgov_extract.text.doc import Doc, Span
+from zhgov_extract.resources import rules_path
 
 
 class DateTagger:

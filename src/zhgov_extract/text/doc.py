@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .textlayer import NormText
+from zhgov_extract.text.normalize import NormText
 
 
 _CLAUSE_BREAKS = "，,。；;：:！？!?\n"

@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import (JSON, BigInteger, Column, DateTime, Float, ForeignKey, ForeignKeyConstraint, Index,
                         Integer, MetaData, String, Table, Text, UniqueConstraint)
 
-from . import __version__
+from zhgov_extract import __version__
 
 SCHEMA_VERSION = 1
 NUMERIC_TYPES = ("money", "percent", "quantity")
@@ -272,7 +272,7 @@ def report_rows(report, source, *, store_text: bool = True) -> dict:
     """Plain-dict rows for one document (picklable, cheap: made in the worker process).
 
     ``report`` is a :class:`~zhgov_extract.models.Report`, ``source`` the
-    :class:`~zhgov_extract.formats.SourceDocument` it was extracted from.
+    :class:`~zhgov_extract.read.formats.SourceDocument` it was extracted from.
     Child rows lack ``document_id``; the sink adds it.
     """
     now = dt.datetime.now(dt.timezone.utc)

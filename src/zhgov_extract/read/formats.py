@@ -6,7 +6,7 @@ decoded with (``None`` for PDF, whose text layer has none), the SHA-256 of the
 file's bytes (the *content hash* a batch uses to skip what it already loaded)
 and the SHA-256 of the text.
 
-Failures raise :class:`FormatError`, a :class:`~zhgov_extract.reader.ReadError`
+Failures raise :class:`FormatError`, a :class:`~zhgov_extract.read.encoding.ReadError`
 with a short machine-readable ``reason`` (``unreadable``, ``binary``, ``empty``,
 ``truncated``, ``too_large``, ``corrupt``, ``no_text``, ``unsupported``,
 ``decode``) so a batch can file it in its errors table and carry on.
@@ -14,7 +14,7 @@ with a short machine-readable ``reason`` (``unreadable``, ``binary``, ``empty``,
 ========  =====================================================================
 format    reader
 ========  =====================================================================
-txt, md   :func:`zhgov_extract.reader.decode_bytes` (UTF-8, BOM, UTF-16, GB18030/GBK, detector)
+txt, md   :func:`zhgov_extract.read.encoding.decode_bytes` (UTF-8, BOM, UTF-16, GB18030/GBK, detector)
 docx      python-docx: body paragraphs and tables in document order (cells tab-separated)
 pdf       pdfplumber's text layer, pages separated by form feeds (chosen by measurement:
           see docs/batch.md and ``benchmarks/pdf_readers.py``)
@@ -31,7 +31,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .reader import ReadError, SourceText, decode_bytes
+from zhgov_extract.read.encoding import ReadError, SourceText, decode_bytes
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024   # a file larger than this is refused unread
 DEFAULT_MAX_CHARS = 2_000_000          # a text longer than this is refused before extraction
@@ -58,7 +58,7 @@ class FormatError(ReadError):
 
 @dataclass(frozen=True)
 class SourceDocument(SourceText):
-    """A :class:`~zhgov_extract.reader.SourceText` with the provenance a batch keeps."""
+    """A :class:`~zhgov_extract.read.encoding.SourceText` with the provenance a batch keeps."""
 
     format: str = "txt"
     sha256: str = ""        # of the file's bytes: the content hash

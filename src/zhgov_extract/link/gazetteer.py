@@ -19,8 +19,8 @@ from typing import Iterable, Iterator
 
 import ahocorasick_rs
 
-from .resources import gazetteer_path
-from .textlayer import fold_width
+from zhgov_extract.resources import gazetteer_path
+from zhgov_extract.text.normalize import fold_width
 
 ENTERPRISE_FILES = ("central_soes.tsv", "central_soe_units.tsv", "other_enterprises.tsv", "provincial_soes.tsv")
 
