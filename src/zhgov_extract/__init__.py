@@ -6,9 +6,11 @@
 [('money', '14.8亿元', '1480000000'), ('percent', '7.4%', '7.4')]
 """
 from zhgov_extract.models import Report
-from zhgov_extract.pipeline import Extractor, extract, register_component, registered_components
+from zhgov_extract.pipeline import ComponentError, Extractor, extract
+from zhgov_extract.registry import RegistryError, register_component, registered_components
+from zhgov_extract.types import declare_type
 from zhgov_extract.read.encoding import ReadError, read_text
 
-__all__ = ["Extractor", "Report", "ReadError", "extract", "read_text", "register_component",
-           "registered_components", "__version__"]
+__all__ = ["ComponentError", "Extractor", "Report", "ReadError", "RegistryError", "declare_type", "extract",
+           "read_text", "register_component", "registered_components", "__version__"]
 __version__ = "0.1.0"

@@ -14,87 +14,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from zhgov_extract.taggers.dates import DateTagger
-from zhgov_extract.text.doc import Doc, Span
-from zhgov_extract.models import (MENTION_CLASSES, DateNorm, EnterpriseNorm, EnterpriseRecord, MentionRef, MoneyNorm, PercentNorm,
-                     QuantityNorm, RegionNorm, Report, Sentence, builder)
-from zhgov_extract.taggers.numeric import NumericExtractor, NumericRules, tag_documents
+from zhgov_extract import taggers  # noqa: F401  (registers the built-in components)
+from zhgov_extract.models import EnterpriseRecord, MentionRef, Record, Report, Sentence, builder
 from zhgov_extract.read.encoding import SourceText, read_text
+from zhgov_extract.registry import ComponentInfo, get_component, register_component, registered_components
+from zhgov_extract.taggers.numeric import NumericRules
+from zhgov_extract.text.doc import Doc, Span
 from zhgov_extract.text.normalize import normalize
 from zhgov_extract.text.tokenize import Tokenizer, make_tokenizer
+from zhgov_extract.types import type_spec
 
-ComponentFactory = Callable[["Extractor"], Callable[[Doc], None]]
-_REGISTRY: dict[str, ComponentFactory] = {}
+__all__ = ["Extractor", "ComponentError", "extract", "register_component", "registered_components"]
 
 DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise")
 
 
-def register_component(name: str):
-    """Decorator: make a component factory available to ``Extractor(components=[...])``."""
-
-    def wrap(factory: ComponentFactory) -> ComponentFactory:
-        _REGISTRY[name] = factory
-        return factory
-
-    return wrap
-
-
-def registered_components() -> list[str]:
-    return sorted(_REGISTRY)
-
-
-@register_component("documents")
-def _documents(ex: "Extractor"):
-    rules = ex.numeric_rules
-
-    def run(doc: Doc) -> None:
-        spans = tag_documents(doc, rules)
-        doc.block([(s.start, s.end) for s in spans if s.source == "title"])
-        doc.spans.extend(spans)
-
-    return run
-
-
-@register_component("dates")
-def _dates(ex: "Extractor"):
-    tagger = DateTagger(ex.rules_dir / "dates.yaml" if ex.rules_dir else None)
-
-    def run(doc: Doc) -> None:
-        spans = tagger(doc)
-        doc.block([(s.start, s.end) for s in spans])
-        doc.spans.extend(spans)
-
-    return run
-
-
-@register_component("numeric")
-def _numeric(ex: "Extractor"):
-    extractor = NumericExtractor(ex.numeric_rules)
-
-    def run(doc: Doc) -> None:
-        doc.spans.extend(extractor(doc))
-
-    return run
-
-
-@register_component("enterprise")
-def _enterprise(ex: "Extractor"):
-    from zhgov_extract.taggers.enterprise import EnterpriseRules, EnterpriseTagger, load_word_tags
-    from zhgov_extract.link.gazetteer import EnterpriseGazetteer, RegionGazetteer
-
-    gaz = EnterpriseGazetteer(extra=ex.extra_gazetteers)
-    if ex.tokenizer is not None:
-        ex.tokenizer.add_words(gaz.words)
-    tagger = EnterpriseTagger(
-        EnterpriseRules(ex.rules_dir / "enterprise.yaml" if ex.rules_dir else None),
-        gaz, RegionGazetteer(), load_word_tags(ex.tokenizer),
-    )
-    ex.enterprise_tagger = tagger
-
-    def run(doc: Doc) -> None:
-        doc.spans.extend(tagger(doc))
-
-    return run
+class ComponentError(RuntimeError):
+    """A component failed, or emitted a span the declared types do not allow; the message names it."""
 
 
 @contextmanager
@@ -124,6 +60,8 @@ class Extractor:
     ----------
     components:
         names of registered components to run, in order (default: all built-ins).
+    disable:
+        names to leave out of ``components`` (``Extractor(disable=["projects"])``).
     tokenizer:
         ``"jieba"``, ``"rjieba"``, ``"auto"`` (rjieba if installed) or ``None`` to skip tokenising.
     rules_dir / gazetteers:
@@ -135,6 +73,7 @@ class Extractor:
         self,
         *,
         components: Iterable[str] | None = None,
+        disable: Iterable[str] = (),
         tokenizer: str | None = "jieba",
         rules_dir: str | Path | None = None,
         gazetteers: Iterable[str | Path] = (),
@@ -144,11 +83,17 @@ class Extractor:
         self.extra_gazetteers = [Path(p) for p in gazetteers]
         self.tokenizer: Tokenizer | None = make_tokenizer(tokenizer) if tokenizer else None
         names = list(components) if components is not None else list(DEFAULT_COMPONENTS)
-        unknown = [n for n in names if n not in _REGISTRY]
-        if unknown:
-            raise ValueError(f"unknown component(s) {unknown}; registered: {registered_components()}")
-        self.component_names = names
-        self._components = [(n, _REGISTRY[n](self)) for n in names]
+        disabled = set(disable)
+        infos: list[ComponentInfo] = [get_component(n) for n in list(names) + list(disabled)][:len(names)]
+        infos = [i for i in infos if i.name not in disabled]
+        self.component_names = [i.name for i in infos]
+        self._components = []
+        for info in infos:
+            try:
+                run = info.factory(self)
+            except Exception as exc:
+                raise ComponentError(f"component {info.name!r} could not be built: {exc}") from exc
+            self._components.append((info, run))
 
     # ------------------------------------------------------------------ API
     def __call__(self, text: str, *, doc_id: str | None = None, source: SourceText | None = None) -> Report:
@@ -163,8 +108,14 @@ class Extractor:
             return report
         with _no_cyclic_gc():
             doc = self.make_doc(text, doc_id=doc_id)
-            for _, component in self._components:
-                component(doc)
+            for info, component in self._components:
+                n_before = len(doc.spans)
+                try:
+                    component(doc)
+                except Exception as exc:
+                    raise ComponentError(f"component {info.name!r} failed on document {doc_id or '?'}: {exc}") from exc
+                if not info.builtin:
+                    _check_spans(info.name, doc.spans[n_before:], len(doc.text))
             return self._to_report(doc, report)
 
     def make_doc(self, text: str, *, doc_id: str | None = None) -> Doc:
@@ -177,6 +128,10 @@ class Extractor:
         ids = iter(doc_ids) if doc_ids is not None else None
         for text in texts:
             yield self(text, doc_id=next(ids) if ids is not None else None)
+
+    def analyze(self) -> list[dict]:
+        """What each component assigns and requires, in order (as spaCy's ``analyze_pipes``)."""
+        return [{"name": i.name, "assigns": list(i.assigns), "requires": list(i.requires)} for i, _ in self._components]
 
     def extract_file(self, path: str | Path, *, doc_id: str | None = None) -> Report:
         """Read a text file (any common Chinese encoding) and extract from it."""
@@ -220,7 +175,8 @@ class Extractor:
         report.mentions = mentions
         make_sentence = _SENTENCE
         report.sentences = [make_sentence({"start": a, "end": b}) for a, b in sentences]
-        report.records = list(doc.records) + enterprise_records(mentions)
+        to_source = nt.to_source
+        report.records = [_map_record(r, to_source, source) for r in doc.records] + enterprise_records(mentions)
         report.warnings = list(doc.warnings)
         return report
 
@@ -230,10 +186,6 @@ def _mention_order(m) -> tuple:
     return d["start"], -d["end"], d["type"]
 
 
-_NORM_CLASSES: dict[str, type] = {
-    "money": MoneyNorm, "percent": PercentNorm, "quantity": QuantityNorm,
-    "date": DateNorm, "enterprise": EnterpriseNorm, "region": RegionNorm,
-}
 _BUILDERS: dict[str, tuple] = {}
 _SENTENCE = builder(Sentence)
 _MENTION_REF = builder(MentionRef)
@@ -241,11 +193,67 @@ _ENTERPRISE_RECORD = builder(EnterpriseRecord)
 
 
 def _builders(type_: str) -> tuple:
-    """(mention builder, norm builder or None) for a mention type; other types keep their norm dict as is."""
-    norm_cls = _NORM_CLASSES.get(type_)
-    pair = (builder(MENTION_CLASSES[type_]), builder(norm_cls) if norm_cls else None)
+    """(mention builder, norm builder or None) for a mention type, from its declaration in ``types``."""
+    from zhgov_extract.models import MENTION_CLASSES, OtherMention
+
+    spec = type_spec(type_)
+    cls = MENTION_CLASSES.get(type_, OtherMention)
+    norm_cls = spec.norm if spec is not None and type_ in MENTION_CLASSES else None
+    pair = (builder(cls), builder(norm_cls) if norm_cls else None)
     _BUILDERS[type_] = pair
     return pair
+
+
+def _check_spans(component: str, spans: list, n_chars: int) -> None:
+    """Validate what a user component added: a declared type, offsets inside the text, a valid norm."""
+    for sp in spans:
+        spec = type_spec(getattr(sp, "type", None))
+        if spec is None:
+            raise ComponentError(f"component {component!r} emitted type {getattr(sp, 'type', None)!r}, "
+                                 "which is not declared (zhgov_extract.types.declare_type)")
+        if not (0 <= sp.start < sp.end <= n_chars):
+            raise ComponentError(f"component {component!r} emitted a {sp.type} span [{sp.start}, {sp.end}) "
+                                 f"outside the text (0..{n_chars})")
+        if sp.norm is not None:
+            try:
+                if spec.norm is not None:
+                    sp.norm = spec.norm.model_validate(sp.norm).model_dump()
+                elif not isinstance(sp.norm, dict):
+                    raise TypeError(f"norm must be a dict, got {type(sp.norm).__name__}")
+            except Exception as exc:
+                raise ComponentError(f"component {component!r} emitted an invalid {sp.type} norm: {exc}") from exc
+
+
+_RECORD_ADAPTER = None
+
+
+def _map_record(rec: dict, to_source, source: str):
+    """A record built in normalised coordinates → the published model in source coordinates.
+
+    Every nested dict with ``start``/``end`` is a pointer into the text: it is
+    mapped back and its ``text`` taken from the source, so each field can be
+    checked against the characters it came from.
+    """
+    global _RECORD_ADAPTER
+    if _RECORD_ADAPTER is None:
+        from pydantic import TypeAdapter
+        _RECORD_ADAPTER = TypeAdapter(Record)
+
+    def walk(x):
+        if isinstance(x, dict):
+            y = {k: walk(v) for k, v in x.items()}
+            if isinstance(y.get("start"), int) and isinstance(y.get("end"), int):
+                a, b = to_source(y["start"], y["end"])
+                y["start"], y["end"], y["text"] = a, b, source[a:b]
+            return y
+        if isinstance(x, list):
+            return [walk(v) for v in x]
+        return x
+
+    out = walk(rec)
+    if isinstance(out.get("same_as"), (list, tuple)):
+        out["same_as"] = to_source(*out["same_as"])
+    return _RECORD_ADAPTER.validate_python(out)
 
 
 def enterprise_records(mentions) -> list[EnterpriseRecord]:

@@ -1,0 +1,5 @@
+"""Taggers: components that add spans to the Doc, one module per job.
+
+Importing this package registers the built-in components.
+"""
+from zhgov_extract.taggers import dates, enterprise, numeric  # noqa: F401  (registers components)

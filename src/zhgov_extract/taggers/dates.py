@@ -11,6 +11,7 @@ import regex
 import yaml
 
 from zhgov_extract.text.doc import Doc, Span
+from zhgov_extract.registry import register_component
 from zhgov_extract.resources import rules_path
 
 
@@ -54,3 +55,15 @@ class DateTagger:
                 continue
             out.append(s)
         return out
+
+
+@register_component("dates", assigns=("date",), _builtin=True)
+def dates_component(ex):
+    tagger = DateTagger(ex.rules_dir / "dates.yaml" if ex.rules_dir else None)
+
+    def run(doc: Doc) -> None:
+        spans = tagger(doc)
+        doc.block([(s.start, s.end) for s in spans])
+        doc.spans.extend(spans)
+
+    return run

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from zhgov_extract.text.doc import Doc, Span, non_overlapping
 from zhgov_extract.link.gazetteer import Entity, EnterpriseGazetteer, RegionGazetteer, _automaton, read_tsv
+from zhgov_extract.registry import register_component
 from zhgov_extract.resources import gazetteer_path, rules_path
 from zhgov_extract.text.normalize import fold_width
 
@@ -903,3 +904,22 @@ def load_word_freqs() -> dict[str, int]:
 def load_word_tags(tokenizer=None) -> dict[str, str]:
     """jieba's dictionary part-of-speech tags (word → tag), for left-boundary trimming."""
     return _jieba_dictionary()[1]
+
+
+@register_component("enterprise", assigns=("enterprise", "organization", "region", "person"), _builtin=True)
+def enterprise_component(ex):
+    from zhgov_extract.link.gazetteer import EnterpriseGazetteer, RegionGazetteer
+
+    gaz = EnterpriseGazetteer(extra=ex.extra_gazetteers)
+    if ex.tokenizer is not None:
+        ex.tokenizer.add_words(gaz.words)
+    tagger = EnterpriseTagger(
+        EnterpriseRules(ex.rules_dir / "enterprise.yaml" if ex.rules_dir else None),
+        gaz, RegionGazetteer(), load_word_tags(ex.tokenizer),
+    )
+    ex.enterprise_tagger = tagger
+
+    def run(doc: Doc) -> None:
+        doc.spans.extend(tagger(doc))
+
+    return run

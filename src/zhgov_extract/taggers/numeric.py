@@ -17,6 +17,7 @@ import yaml
 
 from zhgov_extract.text.doc import Doc, Span
 from zhgov_extract.taggers.numerals import BIG_UNITS, exponent_of, multiplier, parse_arabic, parse_chinese, plain, plain_arabic
+from zhgov_extract.registry import register_component
 from zhgov_extract.resources import rules_path
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -422,3 +423,26 @@ def tag_documents(doc: Doc, rules: NumericRules) -> list[Span]:
             start = prefix.start()
         out.append(Span("document", start, m.end(), None, "docno"))
     return out
+
+
+@register_component("documents", assigns=("document",), _builtin=True)
+def documents_component(ex):
+    """Titles (《…》) and document numbers; titles are blocked so no number inside becomes a mention."""
+    rules = ex.numeric_rules
+
+    def run(doc: Doc) -> None:
+        spans = tag_documents(doc, rules)
+        doc.block([(s.start, s.end) for s in spans if s.source == "title"])
+        doc.spans.extend(spans)
+
+    return run
+
+
+@register_component("numeric", assigns=("money", "percent", "quantity"), requires=("document", "date"), _builtin=True)
+def numeric_component(ex):
+    extractor = NumericExtractor(ex.numeric_rules)
+
+    def run(doc: Doc) -> None:
+        doc.spans.extend(extractor(doc))
+
+    return run
