@@ -178,3 +178,81 @@ def test_unreadable(tmp_path):
     with pytest.raises(FormatError) as ei:
         read_document(tmp_path / "dir.txt")
     assert ei.value.reason == "unreadable"
+
+
+# ------------------------------------------------ one reader: encodings and stray bytes
+SHORT = ["中核集团", "鞍山", "国资委", "增长5%", "总投资14.8亿元", "鴻海精密"]
+
+
+@pytest.mark.parametrize("text", SHORT)
+@pytest.mark.parametrize("encoding,expected", [("gbk", "gb18030"), ("utf-16-le", "utf-16-le"),
+                                               ("utf-16-be", "utf-16-be")])
+def test_short_texts_do_not_depend_on_the_detector(monkeypatch, text, encoding, expected):
+    """Short GBK (and BOM-less UTF-16) is decided by plausibility, never by charset-normalizer's guess."""
+    from zhgov_extract.read import encoding as enc_mod
+
+    def wrong_guess(data):  # what charset-normalizer 3.4.7 answered for 中核集团 in GBK
+        raise AssertionError("the detector must not decide a plausible Chinese decode")
+
+    monkeypatch.setattr(enc_mod, "_detector", wrong_guess)
+    src = enc_mod.decode_bytes(text.encode(encoding), name="short.txt")
+    assert (src.text, src.encoding) == (text, expected)
+
+
+def test_big5_beats_a_gb18030_misreading():
+    from zhgov_extract.read.encoding import decode_bytes
+
+    tw = "台北市政府與鴻海精密工業股份有限公司簽約，投資新台幣100億元。"
+    src = decode_bytes(tw.encode("big5"), name="tw.txt")
+    assert (src.text, src.encoding) == (tw, "big5")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path, encoding):
+    p = tmp_path / "u16.txt"
+    p.write_bytes(SEED.encode(encoding))
+    d = read_document(p)
+    assert (d.text, d.encoding, d.warnings) == (SEED, encoding, ())
+
+
+@pytest.mark.parametrize("stray,what", [
+    ("\ud800\udfff".encode("utf-8", "surrogatepass"), "undecodable"),  # 6 bytes of encoded surrogates
+    (b"\x00\x00", "NUL"),
+    (b"\xff", "undecodable"),
+])
+def test_a_few_bad_bytes_lose_nothing_but_themselves(tmp_path, stray, what):
+    cut = len(SEED.encode()[:3000].decode("utf-8", "ignore").encode())   # a character boundary
+    data = SEED.encode()[:cut] + stray + SEED.encode()[cut:]
+    p = tmp_path / "stray.txt"
+    p.write_bytes(data)
+    d = read_document(p)
+    assert d.encoding == "utf-8"
+    assert len(d.warnings) == 1 and what in d.warnings[0] and "stray.txt" in d.warnings[0]
+    head = SEED.encode()[:cut].decode()
+    assert d.text.startswith(head) and d.text.endswith(SEED[len(head):])
+    assert set(d.text[len(head):len(d.text) - len(SEED) + len(head)]) == {"\ufffd"}
+    report = Extractor(tokenizer=None).extract_file(p)
+    assert report.warnings[:1] == list(d.warnings)
+    assert all(d.text[m.start:m.end] == m.text for m in report.mentions)
+
+
+def test_gb18030_with_a_damaged_byte(tmp_path):
+    data = SEED.encode("gb18030")
+    data = data[:400] + b"\xff" + data[400:]
+    d = parse_bytes(data, "g.txt")
+    assert d.encoding == "gb18030" and "undecodable" in d.warnings[0]
+    assert d.text.count("\ufffd") == 1
+
+
+def test_many_bad_bytes_are_still_refused():
+    with pytest.raises(FormatError) as e:
+        parse_bytes(SEED.encode("utf-8")[:2000] + bytes(range(128, 256)) * 4, "bad.txt")
+    assert e.value.reason in ("decode", "binary")
+
+
+def test_extension_unknown_is_read_by_its_bytes(tmp_path):
+    p = tmp_path / "report"
+    p.write_bytes((FIX / "seed003.pdf").read_bytes())
+    assert read_document(p).format == "pdf"
+    p.write_bytes(SEED.encode("gbk"))
+    assert (read_document(p).format, read_document(p).text) == ("txt", SEED)

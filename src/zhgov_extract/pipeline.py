@@ -16,7 +16,8 @@ from typing import Callable, Iterable, Iterator
 
 from zhgov_extract import taggers  # noqa: F401  (registers the built-in components)
 from zhgov_extract.models import EnterpriseRecord, MentionRef, Record, Report, Sentence, builder
-from zhgov_extract.read.encoding import SourceText, read_text
+from zhgov_extract.read.encoding import SourceText
+from zhgov_extract.read.formats import read_document
 from zhgov_extract.registry import ComponentInfo, get_component, register_component, registered_components
 from zhgov_extract.taggers.numeric import NumericRules
 from zhgov_extract.text.doc import Doc, Span
@@ -134,9 +135,11 @@ class Extractor:
         return [{"name": i.name, "assigns": list(i.assigns), "requires": list(i.requires)} for i, _ in self._components]
 
     def extract_file(self, path: str | Path, *, doc_id: str | None = None) -> Report:
-        """Read a text file (any common Chinese encoding) and extract from it."""
-        src = read_text(path)
-        return self(src.text, doc_id=doc_id or Path(path).stem, source=src)
+        """Read a report (.txt/.md in any common Chinese encoding, .docx, .pdf, .html) and extract from it."""
+        src = read_document(path)
+        report = self(src.text, doc_id=doc_id or Path(path).stem, source=src)
+        report.warnings[:0] = src.warnings   # the reader's (bytes replaced, …) before the pipeline's
+        return report
 
     # ------------------------------------------------------------ internals
     def _to_report(self, doc: Doc, report: Report) -> Report:

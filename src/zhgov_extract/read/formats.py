@@ -14,7 +14,7 @@ with a short machine-readable ``reason`` (``unreadable``, ``binary``, ``empty``,
 ========  =====================================================================
 format    reader
 ========  =====================================================================
-txt, md   :func:`zhgov_extract.read.encoding.decode_bytes` (UTF-8, BOM, UTF-16, GB18030/GBK, detector)
+txt, md   :func:`zhgov_extract.read.encoding.decode_bytes` (BOM, UTF-8, GB18030/GBK, Big5, UTF-16)
 docx      python-docx: body paragraphs and tables in document order (cells tab-separated)
 pdf       pdfplumber's text layer, pages separated by form feeds (chosen by measurement:
           see docs/batch.md and ``benchmarks/pdf_readers.py``)
@@ -28,7 +28,7 @@ import hashlib
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from zhgov_extract.read.encoding import ReadError, SourceText, decode_bytes
@@ -64,7 +64,6 @@ class SourceDocument(SourceText):
     sha256: str = ""        # of the file's bytes: the content hash
     text_sha256: str = ""   # of the UTF-8 text (what Report.text_sha256 holds)
     n_bytes: int = 0
-    warnings: tuple[str, ...] = field(default=())
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -80,14 +79,29 @@ def detect_format(path: str | Path) -> str | None:
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 
+def sniff_format(data: bytes) -> str:
+    """The format the bytes themselves show, for a file whose extension names none."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
+    if re.match(rb"(?i)(<!doctype html|<html|<\?xml[^>]*>\s*<html)", head.lstrip(b"\xef\xbb\xbf")):
+        return "html"
+    return "txt"
+
+
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_chars: int = DEFAULT_MAX_CHARS, fmt: str | None = None) -> SourceDocument:
-    """Read one report file of any supported format."""
+    """Read one report file of any supported format: the one reader of the library.
+
+    ``extract``, :meth:`~zhgov_extract.pipeline.Extractor.extract_file`, ``eval`` and
+    ``batch`` all read through here, so offsets mean the same everywhere.  A file whose
+    extension names no format is read by what its bytes are (PDF, .docx, HTML, else text).
+    """
     p = Path(path)
-    fmt = fmt or detect_format(p)
-    if fmt is None:
-        raise FormatError("unsupported", f"{p}: no reader for extension {p.suffix!r}")
     data = read_bytes(p, max_bytes=max_bytes)
+    fmt = fmt or detect_format(p) or sniff_format(data)
     return parse_bytes(data, str(p), fmt=fmt, max_chars=max_chars)
 
 
@@ -139,6 +153,8 @@ def parse_bytes(data: bytes, path: str, *, fmt: str | None = None,
 
 
 def _reason_of(message: str) -> str:
+    if "truncated" in message:
+        return "truncated"
     if "binary" in message:
         return "binary"
     if "cannot be read" in message:
@@ -149,39 +165,10 @@ def _reason_of(message: str) -> str:
 # -------------------------------------------------------------------- text
 def _read_plain(data: bytes, path: str):
     head = data[:8]
-    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        if head.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
-            raise FormatError("binary", f"{path}: looks binary (magic bytes {head[:4]!r}), not a text report")
-    try:
-        src = decode_bytes(data, name=path)
-    except ReadError:
-        cut = _utf8_cut(data)
-        if cut:
-            raise FormatError("truncated", f"{path}: UTF-8 text cut in the middle of a character "
-                                           f"(last {cut} bytes incomplete): truncated file?") from None
-        raise
-    if src.encoding not in ("utf-8", "utf-8-sig", "utf-16") and _utf8_cut(data):
-        # valid UTF-8 except for a cut final character, read by the detector as something else
-        raise FormatError("truncated", f"{path}: UTF-8 text cut in the middle of a character: truncated file?")
-    return src.text, src.encoding, []
-
-
-def _utf8_cut(data: bytes) -> int:
-    """Number of trailing bytes that are an incomplete UTF-8 sequence, if the rest is valid UTF-8."""
-    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    for k in (1, 2, 3):
-        if len(body) <= k or body[-k] < 0x80:
-            continue
-        try:
-            body[:-k].decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        try:
-            body[-k:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if exc.reason == "unexpected end of data":
-                return k
-    return 0
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and head.startswith(_BINARY_MAGIC):
+        raise FormatError("binary", f"{path}: looks binary (magic bytes {head[:4]!r}), not a text report")
+    src = decode_bytes(data, name=path)
+    return src.text, src.encoding, list(src.warnings)
 
 
 # -------------------------------------------------------------------- docx
@@ -267,13 +254,13 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _HTML_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 
 
-def decode_html(data: bytes, path: str) -> tuple[str, str]:
+def decode_html(data: bytes, path: str) -> SourceText:
     """HTML bytes → str: BOM, then the ``<meta charset>``, then :func:`decode_bytes`."""
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:   # valid UTF-8 with non-ASCII is UTF-8, whatever the page declares (often wrongly)
             text = data.decode("utf-8")
             if not text.isascii():
-                return text, "utf-8"
+                return SourceText(text, "utf-8", path)
         except UnicodeDecodeError:
             pass
         m = _META_CHARSET.search(data[:4096])
@@ -281,21 +268,19 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
             declared = m.group(1).decode("ascii").lower()
             enc = _HTML_ALIASES.get(declared, declared)
             try:
-                return data.decode(enc), enc
+                return SourceText(data.decode(enc), enc, path)
             except (LookupError, UnicodeDecodeError):
                 pass   # the declaration lies: detect instead
-        if b"\x00" in data[:4096]:
-            raise FormatError("binary", f"{path}: looks binary (NUL bytes), not an HTML page")
-    src = decode_bytes(data, name=path)
-    return src.text, src.encoding
+    return decode_bytes(data, name=path)
 
 
 def _read_html(data: bytes, path: str):
-    html, encoding = decode_html(data, path)
+    src = decode_html(data, path)
+    html, encoding = src.text, src.encoding
     if not re.search(r"<\s*(html|body|div|p|article|h\d|table|br)\b", html[:200000], re.I):
         raise FormatError("corrupt", f"{path}: no HTML markup")
     text = _html_main_text(html)
-    return text, encoding, []
+    return text, encoding, list(src.warnings)
 
 
 _BLOCK_TAGS = {"p", "div", "section", "article", "li", "ul", "ol", "tr", "table", "tbody", "thead", "h1", "h2",
