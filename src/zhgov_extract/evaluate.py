@@ -1,5 +1,6 @@
 """Score the library against gold: per type, exact and lenient P/R/F1 and
-normalisation accuracy, with the list of misses and spurious mentions.
+normalisation accuracy, with the list of misses and spurious mentions; and,
+where the gold has ``records``, the records' fact scores (``records/scoring.py``).
 
 Exact: same ``(type, start, end)``.  Lenient: a one-to-one matching of
 overlapping spans of the same type.  Normalisation accuracy: among exact
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable
 
 from zhgov_extract.read.encoding import read_text
+from zhgov_extract.records.scoring import RecordScore, as_decimal, prf, score_records
 from zhgov_extract.text.normalize import fold_width
 
 SCORED = ("money", "percent", "quantity", "enterprise", "project")
@@ -36,20 +37,13 @@ class TypeScore:
     spurious: list = field(default_factory=list)
     norm_errors: list = field(default_factory=list)
 
-    @staticmethod
-    def _prf(tp_p: int, tp_g: int, pred: int, gold: int) -> tuple[float, float, float]:
-        p = tp_p / pred if pred else (1.0 if not gold else 0.0)
-        r = tp_g / gold if gold else (1.0 if not pred else 0.0)
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
-
     @property
     def exact(self):
-        return self._prf(self.exact_tp, self.exact_tp, self.pred, self.gold)
+        return prf(self.exact_tp, self.exact_tp, self.pred, self.gold)
 
     @property
     def lenient(self):
-        return self._prf(self.lenient_tp_pred, self.lenient_tp_gold, self.pred, self.gold)
+        return prf(self.lenient_tp_pred, self.lenient_tp_gold, self.pred, self.gold)
 
     @property
     def norm_accuracy(self) -> float | None:
@@ -72,13 +66,6 @@ class TypeScore:
                    if self.soe_total else {})}
 
 
-def _dec(v) -> Decimal | None:
-    try:
-        return Decimal(str(v))
-    except (InvalidOperation, ValueError, TypeError):
-        return None
-
-
 def _norm_equal(type_: str, gold: dict, pred: dict) -> bool | None:
     """None when the gold has nothing to compare."""
     if type_ == "enterprise":
@@ -92,7 +79,7 @@ def _norm_equal(type_: str, gold: dict, pred: dict) -> bool | None:
     if not keys:
         return None
     pred = pred or {}
-    return all(_dec(gold[k]) == _dec(pred.get(k)) for k in keys)
+    return all(as_decimal(gold[k]) == as_decimal(pred.get(k)) for k in keys)
 
 
 def load_gold(path: str | Path) -> dict[str, dict]:
@@ -149,13 +136,23 @@ def score(gold_docs: dict[str, dict], pred_docs: dict[str, list[dict]], types: I
     return scores
 
 
-def evaluate(gold_path: str | Path, docs_dir: str | Path, extractor=None, types: Iterable[str] = SCORED) -> dict[str, TypeScore]:
+class EvalScores(dict):
+    """Per-type mention scores (a dict ``type -> TypeScore``) plus ``records``: the records'
+    fact scores, or None when the gold has no ``records`` lists."""
+
+    def __init__(self, types: dict[str, TypeScore], records: RecordScore | None = None):
+        super().__init__(types)
+        self.records = records
+
+
+def evaluate(gold_path: str | Path, docs_dir: str | Path, extractor=None, types: Iterable[str] = SCORED) -> EvalScores:
     """Run ``extractor`` over ``docs_dir/<doc_id>.txt`` for every gold document and score it."""
     from zhgov_extract.pipeline import Extractor
 
     extractor = extractor or Extractor()
     gold = load_gold(gold_path)
     preds: dict[str, list[dict]] = {}
+    records: dict[str, list[dict]] = {}
     for doc_id in gold:
         path = Path(docs_dir) / f"{doc_id}.txt"
         src = read_text(path)
@@ -163,4 +160,5 @@ def evaluate(gold_path: str | Path, docs_dir: str | Path, extractor=None, types:
         if report.text_sha256 != gold[doc_id].get("text_sha256", report.text_sha256):
             raise ValueError(f"{path}: text does not match the gold's text_sha256")
         preds[doc_id] = [m.model_dump() for m in report.mentions]
-    return score(gold, preds, types)
+        records[doc_id] = [r.model_dump() for r in report.records]
+    return EvalScores(score(gold, preds, types), score_records(gold, records))
