@@ -219,3 +219,13 @@ def test_eval_cli_prints_records_table_and_json(tmp_path, capsys):
     gold.write_text(json.dumps({"doc_id": "d", "mentions": []}) + "\n", encoding="utf-8")
     assert main(["eval", "--gold", str(gold), "--docs", str(tmp_path), "--types", "money", "--json"]) == 0
     assert "records" not in json.loads(capsys.readouterr().out)
+
+
+def test_error_lines_keep_brackets_of_the_text():
+    from rich.console import Console
+
+    sc = run([metric(period="[2024]")], [metric(period="2024")])
+    console = Console(record=True, width=200)
+    for line in sc.error_lines():
+        console.print(line)
+    assert "gold=[2024] pred=2024" in console.export_text()

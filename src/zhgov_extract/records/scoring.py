@@ -124,12 +124,14 @@ class FactError:
                 "field": self.field, "gold": show(self.gold), "pred": show(self.pred), "why": self.why}
 
     def line(self) -> str:
-        """One rich-markup line for ``eval --errors``."""
+        """One rich-markup line for ``eval --errors`` (the text escaped: ``[2024]`` is no tag)."""
+        from rich.markup import escape
+
         colour = {"wrong": "magenta", "missed": "red", "anchor_missed": "red"}.get(self.why, "yellow")
         g = "-" if self.gold is None else _show(self.gold)
         p = "-" if self.pred is None else _show(self.pred)
-        return (f"[{colour}]{self.why:15}[/{colour}] {self.kind}.{self.field:10} {self.doc_id} "
-                f"{self.start}-{self.end} {self.anchor_text!r} gold={g} pred={p}")
+        return (f"[{colour}]{self.why:15}[/{colour}] {self.kind}.{self.field:10} "
+                + escape(f"{self.doc_id} {self.start}-{self.end} {self.anchor_text!r} gold={g} pred={p}"))
 
 
 def _show(v) -> str:
