@@ -161,3 +161,33 @@ ORG_CASES = [
 @pytest.mark.parametrize("text,expected", ORG_CASES, ids=[c[0][:12] for c in ORG_CASES])
 def test_organizations(extractor, text, expected):
     assert [m.text for m in extractor(text).mentions if m.type == "organization"] == expected
+
+
+def test_rule_file_rejects_a_wrong_key(tmp_path):
+    """A typo in rules/enterprise.yaml is an error at load time, not a silently ignored list."""
+    import yaml
+
+    from conftest import ROOT
+    from zhgov_extract.taggers.enterprises.rules import EnterpriseRuleFile
+
+    data = yaml.safe_load((ROOT / "rules" / "enterprise.yaml").read_text(encoding="utf-8"))
+    EnterpriseRuleFile.model_validate(data)
+    data["left_stop"] = data.pop("left_stops")
+    bad = tmp_path / "enterprise.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValueError, match="left_stop"):
+        EnterpriseRuleFile.load(bad)
+
+
+def test_organizations_and_regions_are_components_a_user_can_disable():
+    from zhgov_extract import Extractor
+
+    text = "鞍山市发展改革委与海城市、岫岩县有关部门座谈，中核集团参加"
+    full = Extractor(components=["enterprise", "organizations", "regions"], tokenizer=None)(text)
+    assert {m.type for m in full.mentions} == {"enterprise", "organization", "region"}
+    only = Extractor(components=["enterprise", "organizations", "regions"], disable=["organizations", "regions"],
+                     tokenizer=None)(text)
+    assert [(m.type, m.text) for m in only.mentions] == [("enterprise", "中核集团")]
+    no_org = Extractor(components=["enterprise", "regions"], tokenizer=None)(text)
+    assert "organization" not in {m.type for m in no_org.mentions}
+    assert [m.text for m in no_org.mentions if m.type == "region"][:1] == ["鞍山市"]  # no body left to hold it

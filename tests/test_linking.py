@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from zhgov_extract import Extractor
-from zhgov_extract.taggers.enterprise import FUZZY_THRESHOLD
+from zhgov_extract.link.linker import FUZZY_THRESHOLD
 from zhgov_extract.link.gazetteer import read_tsv
 
 PAIRS = read_tsv(ROOT / "tests" / "data" / "alias_pairs.tsv")

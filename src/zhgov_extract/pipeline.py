@@ -27,7 +27,7 @@ from zhgov_extract.types import type_spec
 
 __all__ = ["Extractor", "ComponentError", "extract", "register_component", "registered_components"]
 
-DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise")
+DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise", "organizations", "regions")
 
 
 class ComponentError(RuntimeError):

@@ -2,4 +2,4 @@
 
 Importing this package registers the built-in components.
 """
-from zhgov_extract.taggers import dates, enterprise, numeric  # noqa: F401  (registers components)
+from zhgov_extract.taggers import dates, enterprises, numeric, organizations, regions  # noqa: F401  (registers components)

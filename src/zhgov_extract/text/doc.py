@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhgov_extract.text.normalize import NormText
+from zhgov_extract.text.spans import merge_intervals, non_overlapping  # noqa: F401  (non_overlapping: re-exported)
 
 
 _CLAUSE_BREAKS = "，,。；;：:！？!?\n"
@@ -39,9 +40,8 @@ class Doc:
     records: list[Any] = field(default_factory=list)
     _token_starts: list[int] | None = field(default=None, repr=False)
     _tokens: list[tuple[str, int, int]] | None = field(default=None, repr=False)
-    _clauses: dict = field(default_factory=dict, repr=False)
+    _clauses: dict = field(default_factory=dict, repr=False)  # (start, end) of a clause -> (tokens, their starts)
     _breaks: list[int] | None = field(default=None, repr=False)  # clause-break positions, found on first use
-    _clause_starts: dict = field(default_factory=dict, repr=False)  # id(clause tokens) -> (tokens, their starts)
 
     @property
     def tokens(self) -> list[tuple[str, int, int]] | None:
@@ -50,46 +50,50 @@ class Doc:
             self._tokens = self.tokenizer.tokenize(self.text)
         return self._tokens
 
-    def clause_tokens(self, start: int, end: int) -> list[tuple[str, int, int]]:
-        """Tokens of the clause around ``[start, end)`` (between punctuation), offsets in the text.
+    def _clause(self, start: int, end: int) -> tuple[list[tuple[str, int, int]], list[int]]:
+        """(tokens, their starts) of the clause around ``[start, end)``, tokenised once per document.
 
-        Components that need words only near a candidate ask for its clause, so a
-        document is not segmented where nothing needs it; clauses are cached.
+        A clause runs between punctuation; however many candidates it holds, it is
+        segmented once (a 100 k-character run without punctuation costs one pass).
         """
-        if self.tokenizer is None:
-            return []
         if self._tokens is not None:
-            k = bisect.bisect_left(self.token_starts, start)
-            k = max(0, k - 1)
-            return [t for t in self._tokens[k:] if t[1] < end and t[2] > start] if start < end else []
+            return self._tokens, self.token_starts
         text = self.text
         breaks = self._breaks
         if breaks is None:
             breaks = self._breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
-        # the clause: from after the last break before start, to the first break at or after end,
-        # at most 64 characters each way
         k = bisect.bisect_left(breaks, start)
-        a = max(0, start - 64, breaks[k - 1] + 1 if k else 0)
-        k = bisect.bisect_left(breaks, end, k)
-        b = min(len(text), end + 64, breaks[k] if k < len(breaks) else len(text))
-        key = (a, b)
-        hit = self._clauses.get(key)
+        a = breaks[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(breaks, max(start, end - 1), k)
+        b = breaks[k] if k < len(breaks) else len(text)
+        hit = self._clauses.get((a, b))
         if hit is None:
-            hit = [(w, a + x, a + y) for w, x, y in self.tokenizer.tokenize(text[a:b])]
-            self._clauses[key] = hit
+            toks = [(w, a + x, a + y) for w, x, y in self.tokenizer.tokenize(text[a:b])]
+            hit = self._clauses[(a, b)] = (toks, [t[1] for t in toks])
         return hit
+
+    def clause_tokens(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """Tokens that overlap ``[start, end)``, from the segmentation of their clause.
+
+        Components that need words only near a candidate ask for them here, so a
+        document is not segmented where nothing needs it.
+        """
+        if self.tokenizer is None or start >= end:
+            return []
+        toks, starts = self._clause(start, end)
+        k = max(0, bisect.bisect_right(starts, start) - 1)
+        j = bisect.bisect_left(starts, end, k)
+        if k < j and toks[k][2] <= start:
+            k += 1
+        return toks[k:j]
 
     def tokens_in(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """The tokens of the clause around ``[start, end)`` that start inside it."""
-        toks = self.clause_tokens(start, end)
-        if not toks:
-            return toks
-        starts = self._clause_starts.get(id(toks))
-        if starts is None or starts[0] is not toks:
-            starts = self._clause_starts[id(toks)] = (toks, [t[1] for t in toks])
-        k = bisect.bisect_left(starts[1], start)
-        j = bisect.bisect_left(starts[1], end, k)
-        return toks[k:j]
+        if self.tokenizer is None or start >= end:
+            return []
+        toks, starts = self._clause(start, end)
+        k = bisect.bisect_left(starts, start)
+        return toks[k:bisect.bisect_left(starts, end, k)]
 
     @property
     def token_starts(self) -> list[int]:
@@ -107,13 +111,7 @@ class Doc:
         return k >= 0 and end <= self.protected[k][1]
 
     def set_protected(self, ranges: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for a, b in sorted(ranges):
-            if merged and a < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        self.protected = [(a, b) for a, b in merged]
+        self.protected = merge_intervals(ranges)
         self._protected_starts = [a for a, _ in self.protected]
 
     def block(self, ranges: list[tuple[int, int]]) -> None:
@@ -122,19 +120,3 @@ class Doc:
 
     def of_type(self, *types: str) -> list[Span]:
         return [s for s in self.spans if s.type in types]
-
-
-def non_overlapping(items, span=lambda x: (x.start, x.end)) -> list:
-    """Keep, in the given (priority) order, each item that overlaps none kept before it."""
-    starts: list[int] = []
-    ends: list[int] = []
-    out = []
-    for it in items:
-        a, b = span(it)
-        k = bisect.bisect_right(starts, a)
-        if (k > 0 and ends[k - 1] > a) or (k < len(starts) and starts[k] < b):
-            continue
-        starts.insert(k, a)
-        ends.insert(k, b)
-        out.append(it)
-    return out

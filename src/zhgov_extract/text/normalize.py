@@ -21,6 +21,8 @@ from functools import lru_cache
 
 import regex
 
+from zhgov_extract.text.spans import merge_intervals
+
 # Full-width ASCII (！ … ～) → ASCII, ideographic space → space.  Chinese
 # punctuation with its own meaning (，。、；：？！) is kept as is.
 _KEEP_FULLWIDTH = set("，。；：？！")
@@ -197,16 +199,7 @@ def normalize(source: str) -> NormText:
         if left.isascii() and left.isalnum() and right.isascii() and right.isalnum():
             continue
         deletions.append((a, b))
-    deletions.sort()
-    # merge overlapping deletions and build the runs
-    merged: list[list[int]] = []
-    for a, b in deletions:
-        if b <= a:
-            continue
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
+    merged = merge_intervals(deletions, touching=True)  # then build the runs
     parts: list[str] = []
     runs_norm, runs_src = [0], [0]
     src_pos = 0

@@ -1,0 +1,102 @@
+"""Linking: give each enterprise mention a canonical name and a category.
+
+Exact alias first, then the name's core (without its organisational form)
+against the gazetteer's cores, then rapidfuzz on cores under a threshold tested
+in ``tests/test_linking.py``.  A mention of a unit of a known group, or a short
+name a document introduced, links through the group or the full name.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from zhgov_extract.link.gazetteer import Entity, EnterpriseGazetteer
+from zhgov_extract.text.normalize import fold_width
+
+FUZZY_THRESHOLD = 90  # see tests/test_linking.py for the alias test set behind this number
+CENTRAL = ("central_soe", "central_soe_unit")
+
+
+class Linker:
+    """Read-only after construction (its fuzzy memo is a bounded, thread-safe lru_cache)."""
+
+    def __init__(self, gazetteer: EnterpriseGazetteer, forms_tail_re, financial_forms: set[str],
+                 financial_words: tuple[str, ...] = (), foreign_markers: tuple[str, ...] = ()) -> None:
+        self.gaz = gazetteer
+        self.forms_tail_re = forms_tail_re
+        self.financial_forms = financial_forms
+        self.financial_words = financial_words
+        self.foreign_markers = foreign_markers
+        self._cores: dict[str, Entity] = {}
+        for name, ent in gazetteer.by_name.items():
+            core = self.core(name)
+            if len(core) >= 2:
+                self._cores.setdefault(core, ent)
+        self._core_keys = list(self._cores)
+        self._fuzzy = lru_cache(maxsize=65536)(self._fuzzy_uncached)
+
+    def core(self, name: str) -> str:
+        """A name without its organisational form: 鞍山钢铁集团有限公司 → 鞍山钢铁."""
+        name = fold_width(name)
+        m = self.forms_tail_re.search(name)
+        if m and m.start() >= 2:
+            return name[: m.start()]
+        return name
+
+    def _fuzzy_uncached(self, core: str, cutoff: float) -> tuple[Entity | None, float | None]:
+        hit = process.extractOne(core, self._core_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (self._cores[hit[0]], float(hit[1])) if hit else (None, None)
+
+    def link_name(self, name: str, threshold: float | None = None) -> tuple[Entity | None, float | None]:
+        """Link a bare name: exact alias, exact core, then fuzzy core (rapidfuzz ratio ≥ threshold)."""
+        name = "".join(name.split())
+        ent = self.gaz.lookup(name)
+        if ent is not None:
+            return ent, 100.0
+        core = self.core(name)
+        ent = self._cores.get(core) if len(core) >= 3 or self.gaz.lookup(core) else None  # 中新控股 is not 中新集团
+        if ent is not None:
+            return ent, 99.0
+        if name.startswith("中国"):  # 中国兵装集团: 中国 before a central SOE's short name
+            ent = self.gaz.lookup(name[2:])
+            if ent is not None and ent.category in CENTRAL:
+                return ent, 100.0
+        if len(core) >= 4:
+            return self._fuzzy(core, FUZZY_THRESHOLD if threshold is None else threshold)
+        return None, None
+
+    def link(self, name: str, kind: str, entity: Entity | None = None, anchor: str = "",
+             full_name: str = "") -> dict:
+        """The norm of one mention: ``kind`` and ``entity`` say how the tagger found it."""
+        ent = entity if kind == "alias" else None
+        score = 100.0 if ent else None
+        if ent is None:
+            ent = self.gaz.lookup(name)
+            score = 100.0 if ent else None
+        if ent is None and kind != "unit":
+            ent, score = self.link_name(name)
+        if ent is not None and kind != "unit":
+            return {"canonical": ent.canonical, "category": ent.category, "group": ent.group,
+                    "entity_id": ent.id, "score": score}
+        # a unit of a known group, or an unknown enterprise
+        base = entity if kind in ("unit", "short") else None
+        if base is None and anchor == "alias":
+            first = next(iter(self.gaz.iter_matches(fold_width(name))), None)
+            if first is not None and first[0] == 0:
+                base = first[3]
+        if base is not None and base.category in CENTRAL:
+            group = base.group or base.canonical
+            return {"canonical": name, "category": "central_soe_unit", "group": group, "entity_id": None, "score": None}
+        if full_name and full_name != name:
+            return self.link(full_name, "structure", None, anchor)
+        category = "foreign" if anchor == "foreign" else self.category_by_form(name)
+        return {"canonical": name, "category": category, "group": None, "entity_id": None, "score": None}
+
+    def category_by_form(self, name: str) -> str:
+        folded = fold_width(name)
+        if any(folded.endswith(f) for f in self.financial_forms) or any(w in folded for w in self.financial_words):
+            return "financial"
+        if any(m in folded for m in self.foreign_markers):
+            return "foreign"
+        return "unknown"

@@ -1,0 +1,185 @@
+"""Enterprises named in lists: items listed with a known enterprise, items before a
+tail that says they are enterprises (等N家企业, 等23个央企项目), region + trade name +
+industry word, and a foreign area + trade name."""
+from __future__ import annotations
+
+from zhgov_extract.taggers.enterprises.boundaries import Candidate, NameBounds, Scan
+from zhgov_extract.taggers.enterprises.words import NAME_CHAR
+
+
+def item_ok(nb: NameBounds, trade: str, item: str = "") -> bool:
+    """Can ``trade`` be the trade name of a listed item (``item``: the whole item)?"""
+    r, freq = nb.r, nb.word_freq
+    if len(trade) < 2 or not all(NAME_CHAR[c] for c in trade) or nb.generic(trade):
+        return False
+    if any(item.endswith(w) for w in r.verb_industry):
+        return False
+    if any(c in r.never_in_trade for c in trade) or any(len(w) > 1 and trade.startswith(w) for w in r.right_boundaries):
+        return False  # 合作的郫: a phrase, not a trade name
+    if trade in nb.regions.by_name or any(trade.startswith(f) for f in r.foreign_areas):
+        return False  # 南沙澳门: two places, not a trade name
+    if any(freq.get(trade[i:i + 2], 0) > 20 * r.max_trade_freq for i in range(len(trade) - 1)):
+        return False  # 同类工程: made of everyday words
+    if item and ("企业" in item or r.org_suffix_re.search(item)):
+        return False
+    return freq.get(trade, 0) <= r.max_trade_freq
+
+
+def item_at(nb: NameBounds, scan: Scan, a: int) -> int | None:
+    """End of a list item starting at ``a`` (trade name + industry words, or region + trade), or None."""
+    text, region_at = scan.text, scan.region_at
+    for n in range(2, 7):
+        m = nb.industry_at(text, a + n)
+        if m is None:
+            continue
+        end = m.end()
+        if (end < len(text) and text[end] in nb.r.list_separators) or nb.right_boundary(text, end):
+            trade = text[a:a + n]
+            if a in region_at and region_at[a] < a + n:
+                trade = text[region_at[a]:a + n] or trade
+            if a in region_at and region_at[a] == a + n and not nb.blocked(text, end) \
+                    and "企业" not in text[a:end]:
+                return end  # 海城石油机械 listed with other enterprises: region + industry
+            if item_ok(nb, trade, text[a:end]):
+                return end
+    if a in region_at:  # 辽宁紫竹: region + a short trade name
+        b = region_at[a]
+        for n in (2, 3, 4):
+            end = b + n
+            if end <= len(text) and all(NAME_CHAR[c] for c in text[b:end]) and nb.right_boundary(text, end) \
+                    and item_ok(nb, text[b:end], text[a:end]):
+                return end
+    return None
+
+
+def item_ending(nb: NameBounds, scan: Scan, end: int) -> int | None:
+    """Start of a list item that ends at ``end`` and starts after a separator or a boundary."""
+    text, seps = scan.text, nb.r.list_separators
+    for n in range(9, 2, -1):
+        a = end - n
+        if a < 0:
+            continue
+        before = text[a - 1] if a > 0 else ""
+        if before and NAME_CHAR[before] and before not in seps and not nb.stop_at(text, a):
+            continue
+        if text[a] in seps:
+            continue
+        if item_at(nb, scan, a) == end:
+            return a
+    return None
+
+
+def region_items(nb: NameBounds, scan: Scan, starts: dict) -> list[Candidate]:
+    """辽宁润润农业获批…: region + trade name + industry word; 美国恒力: foreign area + trade name."""
+    doc, text = scan.doc, scan.text
+    out = []
+    for a, b in scan.region_at.items():
+        if a in starts or doc.in_protected(a, b):
+            continue
+        before = text[a - 1] if a > 0 else ""
+        if before and NAME_CHAR[before] and not nb.stop_at(text, a):
+            continue
+        if text[a:b] in nb.r.foreign_areas:
+            for n in (4, 3, 2):
+                end = b + n
+                if end <= len(text) and nb.right_boundary(text, end) and (
+                        nb.gaz.lookup(text[b:end]) is not None or item_ok(nb, text[b:end], text[a:end])):
+                    out.append(Candidate(a, end, "list", None, "", "foreign"))
+                    break
+            continue
+        for n in (2, 3):
+            m = nb.industry_at(text, b + n)
+            if m and item_ok(nb, text[b:b + n], text[a:m.end()]) and nb.right_boundary(text, m.end()) \
+                    and not nb.blocked(text, m.end()):
+                out.append(Candidate(a, m.end(), "list", None, "", "region"))
+                break
+    return out
+
+
+def lists(nb: NameBounds, scan: Scan, ents: list[Candidate]) -> list[Candidate]:
+    """Items listed with a known enterprise, or before 等N家企业/等N个项目, are enterprises."""
+    text, r = scan.text, nb.r
+    seps = r.list_separators
+    starts = {c.start: c for c in ents}
+    ends = {c.end: c for c in ents}
+    out = region_items(nb, scan, starts)
+    seeds = [(c.start, c.end) for c in ents if c.kind in ("alias", "structure", "unit")]
+    if r.list_tail_re is not None:
+        for m in r.list_tail_re.finditer(text):
+            if r.enterprise_tail_re.search(m.group()):
+                out += named_list(nb, scan, m.start(), ends)[0]
+            a = item_ending(nb, scan, m.start())
+            if a is not None and m.start() not in ends:
+                out.append(Candidate(a, m.start(), "list", None, "", "none"))
+                seeds.append((a, m.start()))
+    if r.list_count_tail_re is not None:
+        for m in r.list_count_tail_re.finditer(text):
+            items, n_items = named_list(nb, scan, m.start(), ends)
+            if n_items >= 2:
+                out += items
+    walked: set[int] = set()  # separators already followed: a chain is walked once, not once per seed
+    for a0, e0 in seeds:
+        pos = e0  # rightwards
+        while pos < len(text) and text[pos] in seps and pos not in walked:
+            walked.add(pos)
+            nxt = starts.get(pos + 1)
+            if nxt is not None:
+                pos = nxt.end
+                continue
+            end = item_at(nb, scan, pos + 1)
+            if end is None:
+                break
+            out.append(Candidate(pos + 1, end, "list", None, "", "none"))
+            pos = end
+        pos = a0  # leftwards
+        while pos > 0 and text[pos - 1] in seps and (pos - 1) not in walked:
+            walked.add(pos - 1)
+            prv = ends.get(pos - 1)
+            if prv is not None:
+                pos = prv.start
+                continue
+            a = item_ending(nb, scan, pos - 1)
+            if a is None:
+                break
+            out.append(Candidate(a, pos - 1, "list", None, "", "none"))
+            pos = a
+    return out
+
+
+def named_list(nb: NameBounds, scan: Scan, end: int, ends: dict) -> tuple[list[Candidate], int]:
+    """中远、中集、中外运、中石油、中化等23个央企项目: the text says the items are enterprises,
+    so each short item of the list is one, with or without an industry word.
+
+    Returns the new candidates and the number of items walked (known ones included)."""
+    doc, text, r = scan.doc, scan.text, nb.r
+    out: list[Candidate] = []
+    n_items = 0
+    pos = end
+    while pos > 0:
+        known = ends.get(pos)
+        if known is not None:
+            a = known.start
+            n_items += 1
+        else:
+            b = r.boundary_rev.search(text, max(0, pos - 8), pos)
+            a = b.end() if b is not None else max(0, pos - 8)
+            for i in range(pos - 1, a - 1, -1):
+                if text[i] in r.list_separators:
+                    a = i + 1
+                    break
+            else:  # the first item: it starts after the words that introduce it (…项目有伊藤忠纤维)
+                a = nb.lead_verbs(doc, nb.pos_trim(scan, a, pos), pos)
+            item = text[a:pos]
+            if text.endswith(r.person_titles, 0, a):
+                break  # 董事长白涛等13家央企负责人: a person
+            if not (2 <= len(item) <= 8) or nb.generic(item) or item in nb.regions.by_name \
+                    or any(c in r.never_in_trade for c in item) or nb.stop_at(text, pos):
+                break
+            if nb.gaz.lookup(item) is None and nb.everyday_phrase(doc, a, pos):
+                break  # 数字经济、清洁能源等…: everyday words, not names
+            out.append(Candidate(a, pos, "list", None, "", "none"))
+            n_items += 1
+        if a == 0 or text[a - 1] not in r.list_separators:
+            break
+        pos = a - 1
+    return out, n_items

@@ -1,0 +1,77 @@
+"""Known names: gazetteer names and aliases found in the text, their extent
+(中国 before a central SOE's short name, a group form after one), and the units
+written as a known name plus industry words or a province."""
+from __future__ import annotations
+
+from zhgov_extract.taggers.enterprises.boundaries import Candidate, NameBounds, Scan
+from zhgov_extract.taggers.enterprises.words import NAME_CHAR
+
+CENTRAL = ("central_soe", "central_soe_unit")
+
+
+def alias_candidates(nb: NameBounds, scan: Scan) -> list[Candidate]:
+    """Every gazetteer name in the text that is not half of an ordinary word or a sector."""
+    doc, text, region_at = scan.doc, scan.text, scan.region_at
+    out = []
+    for a, b, name, ent in nb.gaz.iter_matches(text):
+        if doc.in_protected(a, b) or not alias_boundary_ok(nb, text, a, b):
+            continue
+        if nb.sector_after(name, text, b):
+            continue  # 湖南银行业: the sector, not 湖南银行
+        if a in region_at and region_at[a] < b and nb.blocked(text, b):
+            # 鞍山钢铁 in 鞍山钢铁产业: the region's industry, not the company
+            if nb.r.industry_re.fullmatch(text[region_at[a]:b]):
+                continue
+        a, b = alias_extent(nb, text, a, b, name, ent)
+        out.append(Candidate(a, b, "alias", ent, anchor="alias"))
+    return out
+
+
+def alias_extent(nb: NameBounds, text: str, a: int, b: int, name: str, ent) -> tuple[int, int]:
+    """The whole name around a known short name: 中国 before a central SOE's short name
+    (中国兵装集团, 中国新兴际华集团), and a group form after one that has none (陕汽控股)."""
+    if ent.category in CENTRAL and a >= 2 and text[a - 2:a] == "中国" and not name.startswith("中国") \
+            and not (a >= 3 and NAME_CHAR[text[a - 3]] and not nb.stop_at(text, a - 2)):
+        a -= 2
+    if not name.endswith("集团") and not nb.r.forms_tail_re.search(name):
+        for tail in nb.r.alias_group_tails:
+            if text.startswith(tail, b):
+                b += len(tail)
+                break
+    return a, b
+
+
+def alias_boundary_ok(nb: NameBounds, text: str, a: int, b: int) -> bool:
+    """A two-character alias must not be half of an ordinary word (全国电力 is not 国电)."""
+    if b - a > 2:
+        return True
+    left = text[a - 1:a + 1] if a > 0 else ""
+    right = text[b - 1:b + 1] if b < len(text) else ""
+    for w in (left, right):
+        if len(w) == 2 and nb.word_tags.get(w) and not nb.gaz.lookup(w):
+            return False
+    return True
+
+
+def alias_units(nb: NameBounds, scan: Scan, aliases: list[Candidate]) -> list[Candidate]:
+    """A known enterprise followed by industry words is its unit (鞍钢耐火, 华能新能源); a central
+    SOE followed by a province is its provincial company (华电内蒙古, 国家电投江西)."""
+    text, region_at = scan.text, scan.region_at
+    out = []
+    for c in aliases:
+        name = text[c.start:c.end]
+        end = region_at.get(c.end)
+        if end is not None and c.entity is not None and c.entity.category == "central_soe" \
+                and any(r.level == "province" for r in nb.regions.by_name.get(text[c.end:end], ())) \
+                and (nb.right_boundary(text, end) or text[end:end + 1] in "(（"):
+            out.append(Candidate(c.start, end, "unit", c.entity, anchor="alias"))
+            continue
+        if name.endswith("集团") or nb.r.forms_tail_re.search(name):
+            continue  # 鞍钢集团 + 西鞍山铁矿 is a place of the group; a full legal name takes no industry words
+        m = nb.industry_at(text, c.end)
+        if m and any(m.group().endswith(w) for w in nb.r.verb_industry) \
+                and m.end() < len(text) and NAME_CHAR[text[m.end()]]:
+            continue  # 中国五冶投资建设工程: the enterprise and what it does (中信建设— is a name)
+        if m and m.end() - c.end >= 2 and nb.right_boundary(text, m.end()):
+            out.append(Candidate(c.start, m.end(), "unit", c.entity, anchor="alias"))
+    return out

@@ -1,0 +1,121 @@
+"""Names no list holds, recognised by their structure: [region] + trade name +
+[industry words] + organisational form (有限公司, 集团, 银行, 厂 …); a group and its
+unit written as one name; the short forms a document introduces after a full name."""
+from __future__ import annotations
+
+import regex
+
+from zhgov_extract.taggers.enterprises.boundaries import Candidate, NameBounds, Scan
+
+BRACKETED = regex.compile(r"\([^()]*\)")
+
+
+def structural(nb: NameBounds, scan: Scan) -> list[Candidate]:
+    """One candidate per organisational form whose left part is a plausible trade name."""
+    doc, text, region_at = scan.doc, scan.text, scan.region_at
+    r = nb.r
+    out = []
+    forms = r.form_names
+    for i, s, e in r.form_ac.find_matches_as_indexes(text):
+        form = forms[i]
+        if doc.in_protected(s, e):
+            continue
+        a, hard = nb.window_start(text, s, 0)
+        a = nb.soft_extend(scan, a, s)
+        a = nb.cut_location(scan, a, s)
+        a = nb.pos_trim(scan, a, s)
+        anchor = nb.anchors(scan, a, s)
+        kind = "none"
+        if anchor:
+            a0, kind = anchor
+            # a known group's short name before a region (华电新疆发电有限公司, 国网四川省电力公司)
+            if kind == "region" and 2 <= a0 - a <= 4 and nb.group_prefix(text[a:a0]):
+                kind = "alias"
+            else:
+                a = a0
+        else:
+            a = nb.lead_verbs(doc, a, s)
+            a = nb.after_single_word(scan, a, s)  # …类项目有庞大集团
+            trade = text[a:s]
+            if form in r.generic_group_forms and nb.word_freq.get(trade, 0) >= r.lead_verb_freq:
+                continue  # 落实集团公司: "the group company" after an everyday word, not a name
+            g = trade.rfind("集团", 0, len(trade) - 1)
+            if g >= 0 and g + 2 < len(trade):
+                a += g + 2  # 莲花健康产业集团 | 食品(项城)有限公司: the unit is its own candidate, merged later
+                trade = text[a:s]
+            bare = r.industry_re.sub("", BRACKETED.sub("", trade))
+            if len(bare) > 12 or "企业" in trade or "集团" in trade[:-1]:
+                continue  # an unanchored run this long is a phrase, not a name
+        if form in r.alias_only_forms and kind != "alias":
+            continue
+        if nb.sector_after(text[a:e], text, e):
+            continue  # 湖南银行业金融机构
+        if text[a:a + 1] == "(" or s - a < 1:
+            continue
+        weak = form in r.weak_forms
+        if any(c in r.never_in_trade for c in text[a:s]):
+            continue  # 感谢您公司: a pronoun, not a name
+        if weak and kind == "none" and not (form == "公司" and hard and 2 <= s - a <= 6
+                                             and nb.name_like(doc, a, s)):
+            continue  # 永农生物公司 at a clause start is a name; 该公司, 感谢您公司 are not
+        trade = text[a:s]
+        if kind == "region":
+            rest = trade[region_at[a] - a:]
+            if rest and nb.generic(rest, r.region_generic_re):
+                continue
+        elif nb.generic(trade) or len(trade) < r.min_trade:
+            continue
+        out.append(Candidate(a, e, "structure", None, form, kind))
+    return out
+
+
+def merge_group_units(nb: NameBounds, text: str, ents: list[Candidate]) -> list[Candidate]:
+    """后英集团 + 海城市胜辉耐火材料制造有限公司 written as one name is one mention."""
+    out: list[Candidate] = []
+    for c in ents:
+        if out:
+            prev = out[-1]
+            if prev.end == c.start and c.kind == "structure" and text[prev.start:prev.end].endswith(nb.r.group_endings):
+                out[-1] = Candidate(prev.start, c.end, "structure", None, c.form, prev.anchor,
+                                    full_name=text[c.start:c.end])
+                continue
+        out.append(c)
+    return out
+
+
+def short_names(nb: NameBounds, core, text: str, ents: list[Candidate]) -> list[Candidate]:
+    """Short forms a document introduces after a full name (神龙腾达 after 神龙腾达工贸有限公司).
+
+    ``core(name)`` is the name without its organisational form (the linker's)."""
+    shorts: dict[str, Candidate] = {}
+    for c in ents:
+        if c.kind != "structure" or c.entity is not None:
+            continue
+        name = text[c.start:c.end]
+        base = core(name)
+        # drop a region prefix and trailing industry words
+        trade = base
+        lead = nb.regions.iter_matches(base)[:1]
+        if lead and lead[0][0] == 0:
+            trade = base[lead[0][1]:]
+        trade = BRACKETED.sub("", trade)
+        m = None
+        for m in nb.r.industry_re.finditer(trade):
+            pass
+        if m is not None and m.end() == len(trade) and m.start() >= 2:
+            trade = trade[: m.start()]
+        if 3 <= len(trade) <= 6 and trade not in nb.word_tags and not nb.gaz.lookup(trade):
+            shorts.setdefault(trade, c)
+        # with its form after a region is dropped: 北京国资公司 → 国资公司, 鞍山燃气集团 → 燃气集团
+        if lead and lead[0][0] == 0 and lead[0][1] < len(base) and name.endswith(("公司", "集团")):
+            short = base[lead[0][1]:] + name[len(base):]
+            if 4 <= len(short) <= 8 and not nb.generic(short[:-2]) and not nb.gaz.lookup(short):
+                shorts.setdefault(short, c)
+    out = []
+    for short, full in shorts.items():
+        i = text.find(short)
+        while i >= 0:
+            out.append(Candidate(i, i + len(short), "short", full.entity, full.form, "short",
+                                 text[full.start:full.end]))
+            i = text.find(short, i + 1)
+    return out
