@@ -229,3 +229,16 @@ def test_error_lines_keep_brackets_of_the_text():
     for line in sc.error_lines():
         console.print(line)
     assert "gold=[2024] pred=2024" in console.export_text()
+
+
+def test_table_marks_fields_with_no_facts():
+    from rich.console import Console
+
+    sc = run([metric(basis=None)], [metric(basis=None, direction="decrease")])
+    console = Console(record=True, width=200)
+    console.print(sc.table())
+    rows = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+            for line in console.export_text().splitlines() if line.count("│") > 2}
+    assert rows["basis"] == ["0", "0", "0", "-", "-", "-"]  # nothing to score is not a perfect score
+    assert rows["direction"] == ["1", "1", "0", "0.000", "0.000", "0.000"]
+    assert rows["metric anchors"][:3] == ["1", "1", "1"]

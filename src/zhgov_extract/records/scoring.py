@@ -192,8 +192,8 @@ class RecordScore:
         for col in ("records", "gold", "pred", "match", "P", "R", "F1"):
             t.add_column(col, justify="left" if col == "records" else "right")
         for label, s in self.rows():
-            p, r, f = s.scores
-            t.add_row(label, str(s.gold), str(s.pred), str(s.tp), f"{p:.3f}", f"{r:.3f}", f"{f:.3f}",
+            prf_cells = ["-"] * 3 if not (s.gold or s.pred) else [f"{x:.3f}" for x in s.scores]
+            t.add_row(label, str(s.gold), str(s.pred), str(s.tp), *prf_cells,
                       style="bold" if not label.startswith(" ") else None)
         return t
 
