@@ -22,7 +22,9 @@ import ahocorasick_rs
 from zhgov_extract.resources import gazetteer_path
 from zhgov_extract.text.normalize import fold_width
 
-ENTERPRISE_FILES = ("central_soes.tsv", "central_soe_units.tsv", "other_enterprises.tsv", "provincial_soes.tsv")
+CURATED_FILES = ("central_soes.tsv", "central_soe_units.tsv", "other_enterprises.tsv", "provincial_soes.tsv")
+# the listed-company list comes last: a hand-curated row keeps every name it already holds
+ENTERPRISE_FILES = (*CURATED_FILES, "listed_companies.tsv")
 
 
 def _automaton(names: list[str]):
@@ -51,14 +53,22 @@ class Entity:
     category: str
     group: str | None = None  # canonical of the parent central SOE, for units
     names: list[str] = field(default_factory=list)
+    code: str | None = None  # security code, for listed companies
 
 
 class EnterpriseGazetteer:
-    """Every enterprise name (canonical, aliases, former names) → :class:`Entity`."""
+    """Every enterprise name (canonical, aliases, former names) → :class:`Entity`.
+
+    Names a row lists in its ``anchored_only`` column (everyday words such as
+    美的, 海天, 太阳能) are kept out of :attr:`by_name` and the automaton: they are
+    in :attr:`anchored`, for a tagger that has other evidence of an enterprise
+    (a list of enterprises, a form word, a project name).
+    """
 
     def __init__(self, files: Iterable[str | Path] | None = None, extra: Iterable[str | Path] = ()) -> None:
         self.entities: list[Entity] = []
         self.by_name: dict[str, Entity] = {}
+        self.anchored: dict[str, Entity] = {}
         paths = [gazetteer_path(f) for f in ENTERPRISE_FILES] if files is None else [Path(f) for f in files]
         for path in [*paths, *map(Path, extra)]:
             if not path.is_file():
@@ -74,20 +84,34 @@ class EnterpriseGazetteer:
         if not canonical:
             raise ValueError(f"{path}: a row without 'canonical': {row}")
         category = row.get("category") or "unknown"
-        ent = Entity(row.get("id") or canonical, canonical, category, row.get("group") or None)
+        known = self.by_name.get(fold_width(canonical))
+        if known is not None:
+            ent = known  # a company an earlier list already names (its registered name): its other names join that row
+            ent.code = ent.code or row.get("code") or None
+        else:
+            ent = Entity(row.get("id") or canonical, canonical, category, row.get("group") or None,
+                         code=row.get("code") or None)
+            self.entities.append(ent)
+        anchored = {fold_width(n) for n in _split(row.get("anchored_only", ""))}
         names = [canonical, *_split(row.get("aliases", "")), *_split(row.get("former", ""))]
         for n in names:
             key = fold_width(n)
-            if len(key) < 2:
-                continue
-            # the first list that names a string wins (central SOEs before units before others)
-            if key not in self.by_name:
+            if len(key) < 2 or key in self.by_name or key in self.anchored:
+                continue  # the first list that names a string wins (central SOEs before units before others)
+            if key in anchored:
+                self.anchored[key] = ent
+            else:
                 self.by_name[key] = ent
                 ent.names.append(key)
-        self.entities.append(ent)
 
     def lookup(self, name: str) -> Entity | None:
+        """The entity a name means on its own (anchored-only names excluded)."""
         return self.by_name.get(fold_width(name))
+
+    def lookup_anchored(self, name: str) -> Entity | None:
+        """The entity a name means where the context already says it is an enterprise."""
+        key = fold_width(name)
+        return self.by_name.get(key) or self.anchored.get(key)
 
     def iter_matches(self, text: str) -> Iterator[tuple[int, int, str, Entity]]:
         """Longest non-overlapping matches, left to right: (start, end, name, entity)."""
