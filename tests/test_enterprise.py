@@ -191,3 +191,10 @@ def test_organizations_and_regions_are_components_a_user_can_disable():
     no_org = Extractor(components=["enterprise", "regions"], tokenizer=None)(text)
     assert "organization" not in {m.type for m in no_org.mentions}
     assert [m.text for m in no_org.mentions if m.type == "region"][:1] == ["鞍山市"]  # no body left to hold it
+
+
+def test_latin_aliases_match_only_whole_words(extractor):
+    text = "<!DOCTYPE html> OCTOBER 2025, GENERAL NOTICE, GMT+8, SAPPHIRE, DECEMBER"
+    assert [m.text for m in extractor(text).mentions if m.type == "enterprise"] == []
+    r = extractor("与GE、SAP合作")
+    assert [m.text for m in r.mentions if m.type == "enterprise"] == ["GE", "SAP"]

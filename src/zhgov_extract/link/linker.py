@@ -25,7 +25,7 @@ class Linker:
                  financial_words: tuple[str, ...] = (), foreign_markers: tuple[str, ...] = ()) -> None:
         self.gaz = gazetteer
         self.forms_tail_re = forms_tail_re
-        self.financial_forms = financial_forms
+        self.financial_forms = tuple(financial_forms)
         self.financial_words = financial_words
         self.foreign_markers = foreign_markers
         self._cores: dict[str, Entity] = {}
@@ -33,8 +33,14 @@ class Linker:
             core = self.core(name)
             if len(core) >= 2:
                 self._cores.setdefault(core, ent)
-        self._core_keys = list(self._cores)
+        # fuzzy candidates share the core's first character: the variants linking meets (brackets, spaces,
+        # a wrong legal form) keep it, and one bucket is a small fraction of 15k cores (cost per unknown name)
+        self._cores_by_first: dict[str, list[str]] = {}
+        for core in self._cores:
+            self._cores_by_first.setdefault(core[0], []).append(core)
         self._fuzzy = lru_cache(maxsize=65536)(self._fuzzy_uncached)
+        self._by_id = {id(e): e for e in gazetteer.entities}
+        self._link = lru_cache(maxsize=65536)(self._link_by_key)  # a list names the same firm many times
 
     def core(self, name: str) -> str:
         """A name without its organisational form: 鞍山钢铁集团有限公司 → 鞍山钢铁."""
@@ -45,7 +51,7 @@ class Linker:
         return name
 
     def _fuzzy_uncached(self, core: str, cutoff: float) -> tuple[Entity | None, float | None]:
-        hit = process.extractOne(core, self._core_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        hit = process.extractOne(core, self._cores_by_first.get(core[0], ()), scorer=fuzz.ratio, score_cutoff=cutoff)
         return (self._cores[hit[0]], float(hit[1])) if hit else (None, None)
 
     def link_name(self, name: str, threshold: float | None = None) -> tuple[Entity | None, float | None]:
@@ -68,7 +74,16 @@ class Linker:
 
     def link(self, name: str, kind: str, entity: Entity | None = None, anchor: str = "",
              full_name: str = "") -> dict:
-        """The norm of one mention: ``kind`` and ``entity`` say how the tagger found it."""
+        """The norm of one mention: ``kind`` and ``entity`` say how the tagger found it (a fresh dict)."""
+        key = id(entity) if entity is not None else None
+        if key is not None and self._by_id.get(key) is not entity:
+            return self._link_uncached(name, kind, entity, anchor, full_name)  # not one of this gazetteer's
+        return dict(self._link(name, kind, key, anchor, full_name))
+
+    def _link_by_key(self, name: str, kind: str, key: int | None, anchor: str, full_name: str) -> dict:
+        return self._link_uncached(name, kind, self._by_id.get(key) if key is not None else None, anchor, full_name)
+
+    def _link_uncached(self, name: str, kind: str, entity: Entity | None, anchor: str, full_name: str) -> dict:
         ent = entity if kind == "alias" else None
         score = 100.0 if ent else None
         if ent is None:
@@ -89,13 +104,13 @@ class Linker:
             group = base.group or base.canonical
             return {"canonical": name, "category": "central_soe_unit", "group": group, "entity_id": None, "score": None}
         if full_name and full_name != name:
-            return self.link(full_name, "structure", None, anchor)
+            return self._link_uncached(full_name, "structure", None, anchor, "")
         category = "foreign" if anchor == "foreign" else self.category_by_form(name)
         return {"canonical": name, "category": category, "group": None, "entity_id": None, "score": None}
 
     def category_by_form(self, name: str) -> str:
         folded = fold_width(name)
-        if any(folded.endswith(f) for f in self.financial_forms) or any(w in folded for w in self.financial_words):
+        if folded.endswith(self.financial_forms) or any(w in folded for w in self.financial_words):
             return "financial"
         if any(m in folded for m in self.foreign_markers):
             return "foreign"

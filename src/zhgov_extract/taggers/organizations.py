@@ -24,14 +24,17 @@ def organizations(nb: NameBounds, doc: Doc, taken: list[Span]) -> list[Span]:
     if r.org_ac is not None:
         for _, a, b in r.org_ac.find_matches_as_indexes(text):
             out.append(Span("organization", a, b, None, "org-list"))
+    recent: list[int] = []  # starts of the suffixes found so far
     for _, s, e in r.org_suffix_ac.find_matches_as_indexes(text):
+        recent.append(s)
         if e - s == 1 and s > 0 and (nb.word_tags.get(text[s - 1:e]) or "x")[0] == "v":
             continue  # 办 in 举办, 局 in 布局: a verb or word, not a body
         if e - s < 3:
             k = bisect.bisect_left(rstarts, s - 12)
             if (k >= len(rstarts) or rstarts[k] >= s) and not (s > 0 and text[s - 1] in r.org_short_prefixes):
                 continue  # 局 in 布局, 委 in 纪委: a short suffix needs a region or 省/市/县 before it
-        a, _ = nb.window_start(text, s, 0)
+        # a body's name holds at most a few suffixes before its own (…委员会办公室): bounded work per suffix
+        a, _ = nb.window_start(text, s, recent[-1 - r.max_forms_in_name] if len(recent) > r.max_forms_in_name else 0)
         a = region_cover(rstarts, region_at, a)  # 内蒙古自治区人民政府: 自 is no stop inside a region
         if s - a > 3:  # a short window (鞍山市委) holds no verb: no need to tokenise it
             a = nb.after_last_verb(doc, a, s)  # 鞍山市全面贯彻落实省委 → 省委

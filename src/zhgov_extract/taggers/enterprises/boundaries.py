@@ -135,16 +135,18 @@ class NameBounds:
             and not text.startswith(self.r.sector_own_followers, b)
 
     # ------------------------------------------------------- left edge
-    def window_start(self, text: str, s: int, floor: int) -> tuple[int, bool]:
-        """Scan left from ``s`` over name characters; returns (start, hit_hard_boundary)."""
+    def window_start(self, text: str, s: int, floor: int = 0) -> tuple[int, bool]:
+        """Scan left from ``s`` (not before ``floor``) over name characters; returns
+        (start, hit a hard boundary: punctuation, a stop word, a count or the text's start)."""
         limit = max(floor, s - self.r.max_name)
         m = self.r.boundary_rev.search(text, limit, s)
-        p, hard = (limit, limit == floor) if m is None else (m.end(), True)
+        p, hard = (limit, limit == 0) if m is None else (m.end(), True)
         # brackets: only a balanced short one belongs to a name (空气化工产品(中国)); a ")" closing
         # something further left ends the window (…改造项目)莲花健康产业集团…)
-        for i, depth in bracket_depths(text, p, s):
-            if depth < 0:
-                p, hard = i + 1, True
+        if text.find(")", p, s) >= 0:
+            for i, depth in bracket_depths(text, p, s):
+                if depth < 0:
+                    p, hard = i + 1, True
         while p < s and text[p] in "()":
             p += 1
         return p, hard
@@ -182,7 +184,9 @@ class NameBounds:
     def anchors(self, scan: Scan, a: int, s: int) -> tuple[int, str] | None:
         """Leftmost region or known-enterprise start in [a, s), outside brackets."""
         region_at, alias_at = scan.region_at, scan.alias_at
-        for i, depth in bracket_depths(scan.text, a, s):
+        text = scan.text
+        places = bracket_depths(text, a, s) if text.find("(", a, s) >= 0 else ((i, 0) for i in range(a, s))
+        for i, depth in places:
             if depth:
                 continue
             if i in alias_at and alias_at[i][0] <= s + 8:

@@ -14,7 +14,7 @@ def alias_candidates(nb: NameBounds, scan: Scan) -> list[Candidate]:
     doc, text, region_at = scan.doc, scan.text, scan.region_at
     out = []
     for a, b, name, ent in nb.gaz.iter_matches(text):
-        if doc.in_protected(a, b) or not alias_boundary_ok(nb, text, a, b):
+        if doc.in_protected(a, b) or not alias_boundary_ok(nb, text, a, b) or not latin_word_ok(text, a, b):
             continue
         if nb.sector_after(name, text, b):
             continue  # 湖南银行业: the sector, not 湖南银行
@@ -39,6 +39,17 @@ def alias_extent(nb: NameBounds, text: str, a: int, b: int, name: str, ent) -> t
                 b += len(tail)
                 break
     return a, b
+
+
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def latin_word_ok(text: str, a: int, b: int) -> bool:
+    """A Latin alias is a whole word: no ASCII letter right before or after it
+    (OCT is not inside DOCTYPE or OCTOBER, GM not inside GMT+8)."""
+    return not ((a > 0 and _ascii_letter(text[a]) and _ascii_letter(text[a - 1]))
+                or (b < len(text) and _ascii_letter(text[b - 1]) and _ascii_letter(text[b])))
 
 
 def alias_boundary_ok(nb: NameBounds, text: str, a: int, b: int) -> bool:

@@ -52,6 +52,7 @@ class EnterpriseRuleFile(BaseModel):
     region_industry_blockers: list[str] = []
     min_trade_chars: int
     max_name_chars: int
+    max_forms_in_name: int = 3
     count_classifiers: str = "家个户批类项座名"
     financial_words: list[str] = []
     foreign_markers: list[str] = []
@@ -136,6 +137,8 @@ class EnterpriseRules:
             rf"(?r)(?:{alternation(self.left_stops)})|[^\p{{Han}}A-Za-z·&()]|\d[{regex.escape(r.count_classifiers)}]"
         )
         self.forms_tail_re = regex.compile(rf"(?:{alternation(self.forms)})+$")
+        self.forms_run_re = regex.compile(rf"(?:{alternation(self.forms)})+")
+        self.max_forms_in_name = r.max_forms_in_name
         self.generic_re = regex.compile(rf"(?:{alternation(r.generic_heads)})+")
         self.region_generic_re = (regex.compile(rf"(?:{alternation(r.region_generic_heads)})+")
                                   if r.region_generic_heads else None)

@@ -3,6 +3,7 @@
 unit written as one name; the short forms a document introduces after a full name."""
 from __future__ import annotations
 
+import ahocorasick_rs
 import regex
 
 from zhgov_extract.taggers.enterprises.boundaries import Candidate, NameBounds, Scan
@@ -16,11 +17,18 @@ def structural(nb: NameBounds, scan: Scan) -> list[Candidate]:
     r = nb.r
     out = []
     forms = r.form_names
+    recent: list[int] = []  # starts of the form words found so far
     for i, s, e in r.form_ac.find_matches_as_indexes(text):
         form = forms[i]
+        recent.append(s)
         if doc.in_protected(s, e):
             continue
-        a, hard = nb.window_start(text, s, 0)
+        # a name holds at most a few form words before its own (…银行股份有限公司鞍山分行): this bounds
+        # the work per form word however densely they repeat (公司公司公司…)
+        floor = recent[-1 - r.max_forms_in_name] if len(recent) > r.max_forms_in_name else 0
+        a, hard = nb.window_start(text, s, floor)
+        if r.forms_run_re.fullmatch(text, a, s):
+            continue  # nothing but form words before this one: no trade name
         a = nb.soft_extend(scan, a, s)
         a = nb.cut_location(scan, a, s)
         a = nb.pos_trim(scan, a, s)
@@ -111,11 +119,12 @@ def short_names(nb: NameBounds, core, text: str, ents: list[Candidate]) -> list[
             short = base[lead[0][1]:] + name[len(base):]
             if 4 <= len(short) <= 8 and not nb.generic(short[:-2]) and not nb.gaz.lookup(short):
                 shorts.setdefault(short, c)
-    out = []
-    for short, full in shorts.items():
-        i = text.find(short)
-        while i >= 0:
-            out.append(Candidate(i, i + len(short), "short", full.entity, full.form, "short",
-                                 text[full.start:full.end]))
-            i = text.find(short, i + 1)
+    out: list[Candidate] = []
+    if not shorts:
+        return out
+    keys = list(shorts)
+    ac = ahocorasick_rs.AhoCorasick(keys)  # every occurrence of every short name, in one pass
+    for k, i, j in ac.find_matches_as_indexes(text, overlapping=True):
+        full = shorts[keys[k]]
+        out.append(Candidate(i, j, "short", full.entity, full.form, "short", text[full.start:full.end]))
     return out
