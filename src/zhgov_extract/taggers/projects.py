@@ -1,0 +1,406 @@
+"""Projects: named works, bases, parks and production lines (ANNOTATION.md "project").
+
+A name is found from its head noun (项目, 工程, 基地, …) and runs left over the
+words that belong to it — owner, place, capacity, its own words — until a verb,
+a preposition, punctuation or an amount says the name has begun.  Lists
+(`A、B等N个…项目`) make each item a project, and a bulleted line that ends in a
+head noun is one name whole.  Every word list is data in ``rules/projects.yaml``.
+"""
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+from pathlib import Path
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from zhgov_extract.registry import register_component
+from zhgov_extract.resources import rules_path
+from zhgov_extract.text.doc import Doc, Span, non_overlapping
+
+_CLAUSE_END = set("，,。；;：:！？!?\n")
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『\"", "”’」』\""
+_BRACKETS = {"(": ")", "（": "）"}
+_FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "r", "d", "v", "vg", "a", "ag", "zg", "y", "e"}
+_STOP_TAGS = {"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "t", "vd", "ad", "zg"}
+_BULLET_LINE = regex.compile(
+    r"^[ \t]*(?:(?:[-*•◆◇●○■□▪▶►·]|\d{1,3}[.．、]|[（(]\d{1,3}[)）])[ \t]*)+(?P<body>[^\n]+?)[ \t]*$", regex.M)
+_MAX_NAME = 48
+_COUNT_UNITS = set("个家项次批座条所户名人期轮场")
+_WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_ORDINAL = regex.compile(r"[一二三四五六七八九十0-9]+$")
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class ProjectRules(BaseModel):
+    """The lists of ``rules/projects.yaml``; an unknown key is an error at load time."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heads: list[str]
+    weak_heads: list[str]
+    build_cues: list[str]
+    phase: str
+    left_stops: list[str]
+    name_verbs: list[str]
+    generic_words: list[str]
+    not_project_endings: list[str]
+    list_tail: str
+    list_separators: list[str]
+    list_intro: list[str]
+    status_words: dict[str, list[str]]
+    investment_kinds: dict[str, list[str]]
+    capacity_cues: list[str]
+    designations: list[str]
+    joint_words: list[str]
+    list_sector_words: list[str]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "ProjectRules":
+        with open(path or rules_path("projects.yaml"), encoding="utf-8") as fh:
+            return cls.model_validate(yaml.safe_load(fh))
+
+    @cached_property
+    def head_re(self):
+        return regex.compile(f"(?:{_alt(self.heads + self.weak_heads)})")
+
+    @cached_property
+    def head_tail_re(self):
+        """What may follow a head and still belong to it: another head, 建设+head, a phase."""
+        return regex.compile(f"(?:建设)?(?:{_alt(self.heads)})|{self.phase}")
+
+    @cached_property
+    def bullet_head_re(self):
+        return regex.compile(f"(?:{_alt(self.heads)})(?:{self.phase})?$")
+
+    @cached_property
+    def list_tail_re(self):
+        return regex.compile(self.list_tail)
+
+    @cached_property
+    def stops(self) -> frozenset:
+        return frozenset(self.left_stops)
+
+    @cached_property
+    def generic(self) -> frozenset:
+        return frozenset(self.generic_words)
+
+    @cached_property
+    def intro_re(self):
+        return regex.compile(f"^(?:{_alt(self.list_intro)})+")
+
+    @cached_property
+    def designation_re(self):
+        return regex.compile(f"(?:{_alt(self.designations)})")
+
+    @cached_property
+    def list_sector_re(self):
+        return regex.compile(_alt(self.list_sector_words))
+
+    @cached_property
+    def joint_re(self):
+        return regex.compile(_alt(self.joint_words))
+
+    @cached_property
+    def build_cue_re(self):
+        return regex.compile(_alt(self.build_cues))
+
+
+class _Ranges:
+    """Sorted spans of one type, for 'which span covers this offset' in O(log n)."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted((s.start, s.end) for s in spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def covering(self, i: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self.starts, i) - 1
+        while k >= 0:
+            a, b = self.spans[k]
+            if a <= i < b:
+                return a, b
+            if b <= i and k > 0 and self.spans[k - 1][1] <= i:
+                return None
+            k -= 1
+        return None
+
+    def inside(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self.starts, a)
+        return k < len(self.spans) and self.spans[k][1] <= b
+
+
+class ProjectTagger:
+    """Stateless: every per-document fact lives in the call (``_Pass``)."""
+
+    def __init__(self, rules: ProjectRules, word_tags: dict[str, str]) -> None:
+        self.rules = rules
+        self.word_tags = word_tags
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        return _Pass(self, doc).run()
+
+
+class _Pass:
+    def __init__(self, tagger: ProjectTagger, doc: Doc) -> None:
+        self.r = tagger.rules
+        self.tags = tagger.word_tags
+        self.doc = doc
+        self.text = doc.text
+        by = {t: [] for t in ("enterprise", "quantity", "money", "date", "region", "organization", "document",
+                              "percent", "person")}
+        for s in doc.spans:
+            if s.type in by:
+                by[s.type].append(s)
+        self.ent = _Ranges(by["enterprise"])
+        self.qty = _Ranges(by["quantity"])
+        self.stop_spans = _Ranges(by["money"] + by["date"] + by["percent"] + by["person"])
+        self.place = _Ranges(by["region"] + by["organization"])
+        self.blocked = _Ranges(by["document"] + by["enterprise"])
+
+    # ---------------------------------------------------------------- run
+    def run(self) -> list[Span]:
+        cands: list[tuple[int, int, str]] = []
+        cands += self._bullet_lines()
+        cands += self._head_names()
+        cands += self._list_items()
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        kept = non_overlapping(cands, span=lambda c: (c[0], c[1]))
+        return [Span("project", a, b, None, src) for a, b, src in sorted(kept)]
+
+    # ------------------------------------------------------- head nouns
+    def _head_names(self) -> list[tuple[int, int, str]]:
+        out = []
+        text, r = self.text, self.r
+        pos = 0
+        while True:
+            m = r.head_re.search(text, pos)
+            if m is None:
+                break
+            hs, he = m.span()
+            while True:  # 基地 + 项目, 项目 + 一期工程 …
+                t = r.head_tail_re.match(text, he)
+                if t is None or t.end() == he:
+                    break
+                he = t.end()
+            pos = he
+            if self.blocked.covering(hs) is not None or self.doc.in_protected(hs, he):
+                continue
+            if not self._at_word_edges(hs, he):
+                continue
+            weak = m.group() in r.weak_heads and he == m.end()
+            if weak and not self._built(hs, he):
+                continue
+            start = self._walk_left(hs)
+            if start is None or not self._specific(start, hs):
+                continue
+            name = text[start:he]
+            if any(name.endswith(e) for e in r.not_project_endings):
+                continue
+            out.append((start, he, "head"))
+        return out
+
+    def _at_word_edges(self, hs: int, he: int) -> bool:
+        """The head starts and ends on a word boundary (城 in 城市 is no head)."""
+        toks = self.doc.clause_tokens(hs, he)
+        if not toks:
+            return True
+        starts = {a for _, a, _ in toks}
+        ends = {b for _, _, b in toks}
+        return hs in starts and he in ends
+
+    def _built(self, hs: int, he: int) -> bool:
+        a = max(0, hs - 40)
+        b = min(len(self.text), he + 30)
+        seg = self.text[a:b]
+        lo = max(seg.rfind(c, 0, hs - a) for c in "。；;\n") + 1
+        ends = [i for i in (seg.find(c, he - a) for c in "。；;\n") if i >= 0]
+        return self.r.build_cue_re.search(seg, lo, min(ends) if ends else len(seg)) is not None
+
+    def _walk_left(self, h: int) -> int | None:
+        """Where the name ending at ``h`` starts: over owner, place, capacity and own words."""
+        text, r, tags = self.text, self.r, self.tags
+        toks = [t for t in self.doc.clause_tokens(max(0, h - 1), h) if t[2] <= h]
+        pos = h
+        i = len(toks) - 1
+        while i >= 0:
+            w, a, b = toks[i]
+            if b < pos and text[b:pos].strip():
+                break
+            q = self.qty.covering(b - 1)
+            if q is not None and text[q[1] - 1] in _COUNT_UNITS:
+                break  # 18个项目, 2次项目: a count of projects, not a capacity
+            span = self.ent.covering(b - 1) or q or self.place.covering(b - 1)
+            if span is not None and span[1] <= h:
+                pos = span[0]
+                while i >= 0 and toks[i][1] >= pos:
+                    i -= 1
+                if i >= 0 and toks[i][2] > pos:  # a word runs into the span from the left: the name starts here
+                    break
+                continue
+            if self.stop_spans.covering(b - 1) is not None:
+                break
+            inner = self.stop_spans.covering(a)
+            if inner is not None:
+                pos = max(pos, inner[1]) if inner[1] < pos else pos
+                break
+            if w in ("与", "和") and self.ent.covering(a - 1) is not None and r.joint_re.search(text, b, h):
+                pos = a  # 中国电气装备与辽宁紫竹合作…基地项目: a joint project of two owners
+                i -= 1
+                continue
+            if w in _CLOSE_QUOTES:
+                o = max(text.rfind(q, max(0, a - 30), a) for q in _OPEN_QUOTES)
+                if o < 0 or r.head_re.search(text, o, a):
+                    break  # a quoted name of its own (“百亿级项目”) ends here
+                pos = o
+                while i >= 0 and toks[i][1] >= pos:
+                    i -= 1
+                continue
+            if w in r.stops or any(c in _CLAUSE_END or c == "、" for c in w):
+                break
+            if w.isspace():
+                break
+            if w in _OPEN_QUOTES:
+                if not any(c in text[b:h] for c in _CLOSE_QUOTES):
+                    break
+            elif w in _BRACKETS and _BRACKETS[w] not in text[b:h]:
+                break
+            elif w in _BRACKETS and _ORDINAL.match(text, b, text.find(_BRACKETS[w], b)):
+                break  # （四） is a list number, not part of a name
+            elif w not in _CLOSE_QUOTES and w not in _BRACKETS.values():
+                if not _WORDISH.search(w):
+                    break  # bullets, markup, symbols
+                tag = tags.get(w)
+                if len(w) == 1 and tag != "m":
+                    # jieba splits unknown names into single characters: a function character
+                    # stops only where no other single character follows it inside the name
+                    nxt = toks[i + 1] if i + 1 < len(toks) else None
+                    if tag in _FUNCTION_TAGS and not (nxt and nxt[2] - nxt[1] == 1 and nxt[2] <= h):
+                        break
+                elif tag == "m" and w[0] in "首第":
+                    pass  # 首条, 第二: ordinals are part of names
+                elif (tag in _STOP_TAGS and w not in r.name_verbs) or tag == "m":
+                    break
+            pos = a
+            i -= 1
+            if h - pos > _MAX_NAME:
+                return None
+        return self._balanced(pos, h)
+
+    def _balanced(self, pos: int, h: int) -> int:
+        """Trim leading filler and any quote or bracket the name does not open and close itself."""
+        text = self.text
+        while pos < h and (text[pos] in "的、）)”’」』" or text[pos].isspace()):
+            pos += 1
+        depth_q = 0
+        for k in range(pos, h):
+            c = text[k]
+            if c in "“「『‘":
+                depth_q += 1
+            elif c in "”」』’":
+                if depth_q == 0:
+                    return self._balanced(k + 1, h)
+                depth_q -= 1
+        return pos
+
+    def _specific(self, a: int, b: int) -> bool:
+        """Something in ``text[a:b]`` is a proper name, not only a kind of work (钢铁深加工基地) or a verb phrase.
+
+        Proper: an owner, a place, a capacity, a quoted name, a place or organisation
+        word of jieba's (ns, nr, nt, nz), Latin letters, or a word jieba does not know.
+        """
+        text = self.text
+        if b - a < 2 or self.r.designation_re.match(text, a, b):
+            return False
+        if self.ent.inside(a, b) or self.place.inside(a, b) or self.qty.inside(a, b):
+            return True
+        if any(q in text[a:b] for q in "“「『"):
+            return True
+        for w, x, y in self.doc.tokens_in(a, b):
+            if y > b:
+                break
+            if w in self.r.generic or not _WORDISH.search(w) or w.isdigit():
+                continue
+            if self._proper(w):
+                return True
+        return False
+
+    def _proper(self, w: str) -> bool:
+        tag = self.tags.get(w)
+        if tag is None:  # unknown to the dictionary: a name, unless a verb character leads it (做优, 抓实)
+            return len(w) > 1 and self.tags.get(w[0]) not in ("v", "vg") and not any(
+                self.tags.get(c) in ("v", "vg", "d", "p") for c in w)
+        return tag in ("ns", "nr", "nrt", "nrfg", "nt", "nz", "eng", "j") or any(c.isascii() and c.isalnum() for c in w)
+
+    # ------------------------------------------------------ bulleted lines
+    def _bullet_lines(self) -> list[tuple[int, int, str]]:
+        out = []
+        r = self.r
+        for m in _BULLET_LINE.finditer(self.text):
+            a, b = m.span("body")
+            body = m.group("body")
+            if len(body) > 90 or not r.bullet_head_re.search(body):
+                continue
+            if any(c in body for c in "，。；;：:！？") or self.doc.in_protected(a, b):
+                continue
+            while a < b and self.text[a] in _OPEN_QUOTES:
+                a += 1
+            if self._specific(a, b - len(r.bullet_head_re.search(body).group())):
+                out.append((a, b, "bullet"))
+        return out
+
+    # -------------------------------------------------------------- lists
+    def _list_items(self) -> list[tuple[int, int, str]]:
+        out = []
+        text, r = self.text, self.r
+        for m in r.list_tail_re.finditer(text):
+            if self.doc.in_protected(m.start(), m.end()):
+                continue
+            counted = bool(m.group("count"))
+            if r.list_sector_re.search(m.group("mod")):
+                continue  # 等领域的N个项目: the items are sectors
+            end = m.start()
+            items = []
+            while end > 0:
+                start = self._item_start(end)
+                if start is None or start >= end:
+                    break
+                items.append((start, end))
+                sep = text[start - 1] if start > 0 else ""
+                if sep != "、":
+                    break
+                end = start - 1
+            if len(items) < (1 if counted else 2):
+                continue
+            for a, b in items:
+                a = self._strip_intro(a, b)
+                named = counted or self.ent.inside(a, b) or self.place.inside(a, b) or r.head_re.search(text, a, b)
+                if a < b and named and self._specific(a, b):
+                    out.append((a, b, "list"))
+        return out
+
+    def _item_start(self, end: int) -> int | None:
+        start = self._walk_left(end)
+        return start
+
+    def _strip_intro(self, a: int, b: int) -> int:
+        m = self.r.intro_re.match(self.text, a, b)
+        return m.end() if m else a
+
+
+@register_component("projects", assigns=("project",), requires=("enterprise", "quantity", "money", "date"),
+                    _builtin=True)
+def projects_component(ex):
+    from zhgov_extract.taggers.enterprises.words import jieba_dictionary
+
+    tagger = ProjectTagger(ProjectRules.load(ex.rules_dir / "projects.yaml" if ex.rules_dir else None),
+                           jieba_dictionary()[1])
+
+    def run(doc: Doc) -> None:
+        doc.spans.extend(tagger(doc))
+
+    return run
