@@ -224,7 +224,7 @@ class _Pass:
     def _walk_left(self, h: int) -> int | None:
         """Where the name ending at ``h`` starts: over owner, place, capacity and own words."""
         text, r, tags = self.text, self.r, self.tags
-        toks = [t for t in self.doc.clause_tokens(max(0, h - 1), h) if t[2] <= h]
+        toks = [t for t in self.doc.words_before(h, _MAX_NAME + 8) if t[2] <= h]
         pos = h
         i = len(toks) - 1
         while i >= 0:

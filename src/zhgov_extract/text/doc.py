@@ -87,6 +87,14 @@ class Doc:
             k += 1
         return toks[k:j]
 
+    def words_before(self, end: int, limit: int) -> list[tuple[str, int, int]]:
+        """The clause's tokens that start in ``[end - limit, end)``: what a name ending at ``end`` may hold."""
+        if self.tokenizer is None or end <= 0:
+            return []
+        toks, starts = self._clause(end - 1, end)
+        k = bisect.bisect_left(starts, end - limit)
+        return toks[k:bisect.bisect_left(starts, end, k)]
+
     def tokens_in(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """The tokens of the clause around ``[start, end)`` that start inside it."""
         if self.tokenizer is None or start >= end:
