@@ -202,9 +202,9 @@ def verify_database(url: str, corpus: Corpus) -> dict:
             assert not bad, bad[:5]
             n_numeric = c.execute(sa.text(
                 "SELECT count(*) FROM mentions WHERE type IN ('money', 'percent', 'quantity')")).scalar()
-            assert c.execute(sa.text("SELECT count(*) FROM metrics")).scalar() == n_numeric
+            assert c.execute(sa.text("SELECT count(*) FROM numbers")).scalar() == n_numeric
             orphans = c.execute(sa.text(
-                "SELECT count(*) FROM metrics x LEFT JOIN mentions m ON m.document_id = x.document_id "
+                "SELECT count(*) FROM numbers x LEFT JOIN mentions m ON m.document_id = x.document_id "
                 "AND m.ordinal = x.mention_ordinal WHERE m.document_id IS NULL")).scalar()
             assert orphans == 0
             n_records = c.execute(sa.text("SELECT count(*) FROM records")).scalar()
@@ -215,6 +215,115 @@ def verify_database(url: str, corpus: Corpus) -> dict:
                 "AND r.ordinal = e.record_ordinal")).scalar()
             if ent_records:   # the enterprise component makes records: each is an enterprises row
                 assert joined == ent_records == c.execute(sa.text("SELECT count(*) FROM enterprises")).scalar()
+            verify_record_tables(c, text_of)
             return {d.sha256: d.n_mentions for d in docs}
     finally:
         engine.dispose()
+
+
+def verify_record_tables(c, text_of: dict) -> None:
+    """The typed record tables hold exactly the project/metric records, every offset on its text."""
+    import sqlalchemy as sa
+
+    for kind, table in (("project", "projects"), ("metric", "metrics")):
+        n = c.execute(sa.text(f"SELECT count(*) FROM records WHERE kind = '{kind}'")).scalar()
+        assert c.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar() == n
+    for table in ("projects", "metrics", "project_owners", "project_investments"):
+        text_col = "name" if table == "projects" else "text"
+        for doc_id, a, b, text in c.execute(sa.text(
+                f"SELECT document_id, start_offset, end_offset, {text_col} FROM {table}")):
+            assert text_of[doc_id][a:b] == text, (table, doc_id, a, b, text)
+    assert c.execute(sa.text("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_paths p "
+                             "WHERE p.document_id = d.id AND p.source_path = d.source_path)")).scalar() == 0
+
+
+# --------------------------------------------------------- hand-built records
+RECORD_TEXTS = [
+    "海城市：中核集团投资的海城核能供热项目于2024年开工，总投资14.8亿元。地区生产总值增长5.3%。",
+    "岫岩县：中核集团与岫岩县签约岫岩抽水蓄能电站项目，总投资80亿元。地区生产总值增长4.1%。",
+]
+
+
+def _ref(text: str, sub: str, after: int = 0) -> dict:
+    a = text.index(sub, after)
+    return {"start": a, "end": a + len(sub), "text": sub}
+
+
+def record_reports():
+    """Two Reports holding hand-built project and metric records (through the pydantic models),
+    with the SourceDocuments they came from, for the typed tables and the example queries."""
+    from zhgov_extract.models import MetricRecord, ProjectRecord, Report
+    from zhgov_extract.read.formats import SourceDocument, sha256_bytes, text_sha256
+
+    out = []
+    for i, (text, county, code, project, status, money) in enumerate([
+            (RECORD_TEXTS[0], "海城市", "210381", "海城核能供热项目", "started", ("14.8亿元", "1480000000")),
+            (RECORD_TEXTS[1], "岫岩县", "210323", "岫岩抽水蓄能电站项目", "signed", ("80亿元", "8000000000"))]):
+        owner = {**_ref(text, "中核集团"), "canonical": "中国核工业集团有限公司"}
+        region = {"code": code, "name": county, "from_heading": True, **_ref(text, county)}
+        rec = ProjectRecord.model_validate({
+            "anchor": _ref(text, project), "owners": [owner],
+            "investment": [{**_ref(text, money[0]), "value": money[1], "kind": "total"}],
+            "region": region, "status": status,
+            "status_text": _ref(text, "开工" if status == "started" else "签约"), "year": "2024"})
+        pct = "5.3%" if i == 0 else "4.1%"
+        metric = MetricRecord.model_validate({
+            "anchor": _ref(text, pct), "type": "percent", "value": pct[:-1], "unit": "percent",
+            "indicator": _ref(text, "地区生产总值"), "role": "change", "direction": "increase",
+            "basis": "yoy", "period": "2024", "region": region})
+        report = Report(doc_id=f"rec{i}", text_sha256=text_sha256(text), n_chars=len(text), records=[rec, metric])
+        data = text.encode()
+        src = SourceDocument(text=text, encoding="utf-8", path=f"records/rec{i}.txt", format="txt",
+                             sha256=sha256_bytes(data), text_sha256=text_sha256(text), n_bytes=len(data))
+        out.append((report, src))
+    return out
+
+
+def load_record_reports(url: str):
+    """Write the hand-built reports through the batch's sink; returns its WriteResult."""
+    from zhgov_extract.store.sinks import SqlSink, ensure_schema, make_engine, report_rows
+
+    engine = make_engine(url)
+    try:
+        ensure_schema(engine)
+        items = [{"kind": "doc", "rows": report_rows(r, s), "n_chars": r.n_chars, "n_mentions": 0}
+                 for r, s in record_reports()]
+        return SqlSink(engine).write(items)
+    finally:
+        engine.dispose()
+
+
+def doc_queries() -> dict[str, str]:
+    """The example queries of docs/database.md, by name (``-- query: NAME`` opens each)."""
+    import re
+
+    doc = (Path(__file__).parent.parent / "docs" / "database.md").read_text(encoding="utf-8")
+    found = re.findall(r"-- query: (\w+)\n(.*?;)", doc, re.S)
+    return {name: sql for name, sql in found}
+
+
+def run_doc_queries(url: str) -> dict[str, list[tuple]]:
+    """Run every example query of docs/database.md on ``url``; rows as tuples."""
+    import sqlalchemy as sa
+
+    from zhgov_extract.store.sinks import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as c:
+            return {name: [tuple(r) for r in c.execute(sa.text(sql))] for name, sql in doc_queries().items()}
+    finally:
+        engine.dispose()
+
+
+def check_doc_queries(url: str) -> None:
+    """The three analyst queries give the hand-built records back, on any database."""
+    res = run_doc_queries(url)
+    assert set(res) == {"investment_by_county_status", "indicator_across_documents", "projects_of_enterprise"}
+    by_county = {(r[0], r[1]): (r[2], float(r[3])) for r in res["investment_by_county_status"]}
+    assert by_county[("海城市", "started")] == (1, 1.48e9)
+    assert by_county[("岫岩县", "signed")] == (1, 8e9)
+    values = sorted((r[0], r[4]) for r in res["indicator_across_documents"] if r[0].startswith("records/"))
+    assert values == [("records/rec0.txt", "5.3"), ("records/rec1.txt", "4.1")]
+    projects = [(r[0], r[1]) for r in res["projects_of_enterprise"] if r[0].startswith("records/")]
+    assert projects == [("records/rec0.txt", "海城核能供热项目"), ("records/rec1.txt", "岫岩抽水蓄能电站项目")]

@@ -94,7 +94,8 @@ def test_records_match_direct_extraction(batch_corpus, loaded):
 def test_second_run_adds_nothing(batch_corpus, loaded):
     url, d, _ = loaded
     db = Path(url[len("sqlite:///"):])
-    before = {t: count(db, t) for t in ("documents", "mentions", "metrics", "errors", "enterprises", "records")}
+    before = {t: count(db, t) for t in ("documents", "mentions", "numbers", "errors", "enterprises", "records", "projects",
+                                        "project_owners", "project_investments", "metrics", "document_paths")}
     s = run_batch([str(batch_corpus.root)], BatchOptions(db=url, out=str(d / "again.jsonl"), **FAST))
     assert (s.loaded, s.skipped, s.errors_new, s.errors) == (0, 1000, 0, 20)
     assert {t: count(db, t) for t in before} == before
@@ -282,7 +283,7 @@ def test_discover(tmp_path):
 
 
 def _crash_or_work(task, config=None):
-    from zhgov_extract import batch
+    from zhgov_extract.store import workers as batch
 
     if b"CRASH" in task["data"]:
         os._exit(3)
@@ -291,7 +292,7 @@ def _crash_or_work(task, config=None):
 
 def test_worker_crash_is_isolated(monkeypatch):
     """A file that kills its worker process becomes a 'crashed' error; the files around it still load."""
-    from zhgov_extract import batch
+    from zhgov_extract.store import workers as batch
 
     monkeypatch.setattr(batch, "_real_process_task", batch.process_task, raising=False)
     monkeypatch.setattr(batch, "process_task", _crash_or_work)
@@ -355,7 +356,8 @@ def test_schema_sql_ddl_runs(tmp_path):
     con = sqlite3.connect(":memory:")
     con.executescript(res.stdout)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"documents", "mentions", "enterprises", "projects", "metrics", "errors", "records"} <= tables
+    assert {"documents", "mentions", "numbers", "enterprises", "projects", "project_owners", "project_investments",
+            "metrics", "document_paths", "errors", "records"} <= tables
     pg = cli("schema", "--sql", "--dialect", "postgresql").stdout
     assert "BIGSERIAL" in pg and "JSONB" in pg and "UNIQUE (sha256)" in pg
     assert json.loads(cli("schema").stdout)["title"] == "Report"
@@ -365,15 +367,180 @@ def test_schema_sql_ddl_runs(tmp_path):
 def test_schema_created_migrated_and_guarded(tmp_path):
     url = f"sqlite:///{tmp_path / 'm.db'}"
     engine = make_engine(url)
-    assert ensure_schema(engine) == 1
+    assert ensure_schema(engine) == 2
     with engine.begin() as c:
-        c.execute(sa.text("DROP TABLE projects"))
-    assert ensure_schema(engine) == 1                       # a missing table is created again
-    assert "projects" in sa.inspect(engine).get_table_names()
+        c.execute(sa.text("DROP TABLE project_owners"))
+    assert ensure_schema(engine) == 2                       # a missing table is created again
+    assert "project_owners" in sa.inspect(engine).get_table_names()
     with engine.begin() as c:
         c.execute(sa.text("UPDATE zhgov_schema SET value = '99' WHERE key = 'version'"))
     with pytest.raises(SchemaError, match="newer"):
         ensure_schema(engine)
     engine.dispose()
+    (tmp_path / "r.txt").write_text("增长5%。", encoding="utf-8")
     res = cli("batch", str(tmp_path), "--db", url)
     assert res.returncode == 2 and "newer" in res.stderr
+
+
+# ------------------------------------------------------- honesty and records
+def test_nothing_to_read_is_an_error(tmp_path):
+    from zhgov_extract.store.batch import NothingToRead
+
+    (tmp_path / "only.jpg").write_bytes(b"\xff\xd8\xff")
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    for inputs in ([str(tmp_path / "*.txt")], [str(tmp_path)]):
+        with pytest.raises(NothingToRead, match="nothing to read"):
+            run_batch(inputs, BatchOptions(db=url, **FAST))
+    assert not (tmp_path / "x.db").exists()          # refused before touching the database
+    res = cli("batch", str(tmp_path / "*.txt"), "--db", url)
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1 and "nothing to read" in res.stderr
+
+
+def test_unlistable_folder_is_an_error_row(small, tmp_path, monkeypatch):
+    good = tmp_path / "in" / "good"
+    locked = tmp_path / "in" / "locked"
+    good.mkdir(parents=True)
+    locked.mkdir()
+    (good / "a.txt").write_bytes(next(p for p in small.good if p.suffix == ".txt").read_bytes())
+    (locked / "b.txt").write_text("看不到", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):   # as for a folder without read permission (root could read it anyway)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    s = run_batch([str(tmp_path / "in")], BatchOptions(db=url, **{**FAST, "workers": 1}))
+    assert (s.loaded, s.errors, dict(s.reasons)) == (1, 1, {"unreadable": 1})
+    con = sqlite3.connect(tmp_path / "x.db")
+    (path, msg), = con.execute("SELECT source_path, message FROM errors").fetchall()
+    assert path == str(locked) and "cannot be listed" in msg
+
+
+@pytest.mark.parametrize("retry", [False, True])
+def test_a_later_success_clears_the_error(small, tmp_path, retry):
+    p = tmp_path / "report.pdf"
+    p.write_bytes(b"%PDF-1.4 cut short")
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    opts = BatchOptions(db=url, retry_errors=retry, **{**FAST, "workers": 1})
+    assert run_batch([str(p)], opts).reasons == {"truncated": 1}
+    assert count(tmp_path / "x.db", "errors") == 1
+    p.write_bytes(next(q for q in small.good if q.suffix == ".pdf").read_bytes())   # fixed
+    s = run_batch([str(p)], opts)
+    assert (s.loaded, s.errors) == (1, 0)
+    assert count(tmp_path / "x.db", "errors") == 0
+    # and a path whose content was loaded before under another name clears its error too
+    q = tmp_path / "copy.pdf"
+    q.write_bytes(b"%PDF-1.4 cut short")
+    run_batch([str(q)], opts)
+    q.write_bytes(p.read_bytes())
+    s = run_batch([str(q)], opts)
+    assert (s.skipped, s.errors) == (1, 0) and count(tmp_path / "x.db", "errors") == 0
+
+
+@pytest.mark.parametrize("ext", ["csv", "jsonl"])
+def test_duplicate_paths_are_kept_and_exported(small, tmp_path, ext):
+    d = tmp_path / "in"
+    d.mkdir()
+    data = small.good[0].read_bytes()
+    suffix = small.good[0].suffix
+    for name in ("one", "two"):
+        (d / f"{name}{suffix}").write_bytes(data)
+    (d / "empty.pdf").write_bytes(b"")
+    (d / "empty.txt").write_bytes(b"")
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    out = tmp_path / f"out.{ext}"
+    s = run_batch([str(d)], BatchOptions(db=url, out=str(out), **FAST))
+    assert (s.loaded, s.duplicates) == (1, 1)
+    con = sqlite3.connect(tmp_path / "x.db")
+    assert sorted(Path(p).name for p, in con.execute("SELECT source_path FROM document_paths")) == \
+        [f"one{suffix}", f"two{suffix}"]
+    # a 0-byte file keeps its own format even though its bytes equal another's
+    assert dict(con.execute("SELECT source_path, format FROM errors")) == {
+        str(d / "empty.pdf"): "pdf", str(d / "empty.txt"): "txt"}
+    if ext == "csv":
+        rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+        paths = {Path(r["source_path"]).name for r in rows}
+        for table in ("projects", "project_owners", "project_investments", "metrics"):
+            assert (tmp_path / f"out.{table}.csv").exists()
+    else:
+        paths = {Path(json.loads(line)["document"]["source_path"]).name
+                 for line in out.read_text(encoding="utf-8").splitlines()}
+    assert paths == {f"one{suffix}", f"two{suffix}"}
+    # a re-run that names a third copy records it, and exports all three
+    (d / f"three{suffix}").write_bytes(data)
+    s = run_batch([str(d)], BatchOptions(db=url, out=str(out), **FAST))
+    assert s.skipped == 3 and s.loaded == 0
+    assert con.execute("SELECT count(*) FROM document_paths").fetchone()[0] == 3
+
+
+def test_record_tables_and_the_three_queries_sqlite(tmp_path):
+    from batch_corpus import check_doc_queries, load_record_reports
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    first = load_record_reports(url)
+    assert first.loaded == 2
+    db = tmp_path / "r.db"
+    tables = ("documents", "records", "projects", "project_owners", "project_investments", "metrics",
+              "document_paths")
+    counts = {t: count(db, t) for t in tables}
+    assert counts == {"documents": 2, "records": 4, "projects": 2, "project_owners": 2, "project_investments": 2,
+                      "metrics": 2, "document_paths": 2}
+    check_doc_queries(url)
+    again = load_record_reports(url)                    # a re-run adds no row
+    assert (again.loaded, again.duplicates) == (0, 2)
+    assert {t: count(db, t) for t in tables} == counts
+    con = sqlite3.connect(db)
+    (lvl, heading), = set(con.execute("SELECT region_level, region_from_heading FROM projects "
+                                      "WHERE region_name = '岫岩县'"))
+    assert (lvl, heading) == ("county", 1)
+
+
+def test_record_tables_exported_per_table(tmp_path):
+    from batch_corpus import load_record_reports
+
+    import sqlalchemy as sa
+    from zhgov_extract.store.export import export
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    load_record_reports(url)
+    engine = make_engine(url)
+    with engine.connect() as c:
+        pairs = [tuple(r) for r in c.execute(sa.text("SELECT document_id, source_path FROM document_paths"))]
+    for ext in ("csv", "parquet"):
+        export(engine, pairs, tmp_path / f"o.{ext}")
+    engine.dispose()
+    rows = list(csv.DictReader((tmp_path / "o.project_investments.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert sorted((r["source_path"], r["kind"], r["value"]) for r in rows) == [
+        ("records/rec0.txt", "total", "1480000000"), ("records/rec1.txt", "total", "8000000000")]
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(tmp_path / "o.metrics.parquet")
+    assert t.num_rows == 2 and t.schema.field("value_num").type == "double"
+    assert sorted(t.column("indicator").to_pylist()) == ["地区生产总值", "地区生产总值"]
+
+
+def test_schema_1_database_is_upgraded(tmp_path):
+    """A database made by the previous version (its printed DDL) with a loaded document is upgraded in place."""
+    db = tmp_path / "v1.db"
+    con = sqlite3.connect(db)
+    con.executescript((Path(__file__).parent / "data" / "schema" / "v1_sqlite.sql").read_text(encoding="utf-8"))
+    con.execute("INSERT INTO documents (id, sha256, text_sha256, source_path, format, n_bytes, n_chars, n_mentions, "
+                "n_records, extractor_version, loaded_at) VALUES (1, 'aa', 'bb', 'old.txt', 'txt', 9, 3, 1, 0, "
+                "'0.1.0', '2026-01-01 00:00:00')")
+    con.execute("INSERT INTO mentions VALUES (1, 0, 'percent', 0, 2, -1, '5%', '{\"value\": \"5\"}')")
+    con.execute("INSERT INTO metrics (document_id, mention_ordinal, type, start_offset, end_offset, sentence, text, "
+                "value, value_num) VALUES (1, 0, 'percent', 0, 2, -1, '5%', '5', 5.0)")
+    con.commit()
+    con.close()
+    engine = make_engine(f"sqlite:///{db}")
+    assert ensure_schema(engine) == 2
+    engine.dispose()
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT value FROM zhgov_schema WHERE key = 'version'").fetchone() == ("2",)
+    assert con.execute("SELECT text, value FROM numbers").fetchall() == [("5%", "5")]
+    assert con.execute("SELECT document_id, source_path FROM document_paths").fetchall() == [(1, "old.txt")]
+    cols = {r[1] for r in con.execute("PRAGMA table_info(metrics)")}
+    assert {"record_ordinal", "indicator", "role", "period"} <= cols

@@ -54,8 +54,8 @@ def test_printed_ddl_applies_to_postgres(pg_url):
         c.exec_driver_sql(ddl("postgresql"))
     names = set(sa.inspect(engine).get_table_names())
     engine.dispose()
-    assert {"documents", "mentions", "metrics", "enterprises", "projects", "records", "errors",
-            "zhgov_schema"} <= names
+    assert {"documents", "mentions", "numbers", "metrics", "enterprises", "projects", "project_owners",
+            "project_investments", "document_paths", "records", "errors", "zhgov_schema"} <= names
     # and the tool accepts the tables a DBA created from that DDL
     s = run_batch([], BatchOptions(db=pg_url, **FAST))
     assert s.files == 0
@@ -66,3 +66,41 @@ def test_unreachable_server_is_a_clear_error():
            "postgresql+psycopg://nobody@127.0.0.1:1/none"]
     res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert res.returncode == 2 and "database error" in res.stderr
+
+
+def test_record_tables_and_the_three_queries_postgres(pg_url):
+    from batch_corpus import check_doc_queries, load_record_reports
+
+    load_record_reports(pg_url)
+    engine = make_engine(pg_url)
+    tables = ("projects", "project_owners", "project_investments", "metrics")
+    with engine.connect() as c:
+        before = {t: c.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
+    assert all(before[t] >= 2 for t in tables)
+    check_doc_queries(pg_url)
+    again = load_record_reports(pg_url)                # a re-run adds no row
+    assert again.loaded == 0
+    with engine.connect() as c:
+        assert {t: c.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar() for t in tables} == before
+    engine.dispose()
+
+
+def test_schema_1_postgres_database_is_upgraded(pg_url):
+    """Schema 1's printed DDL on a fresh database, then the tool: upgraded in place to schema 2."""
+    from pathlib import Path
+
+    from zhgov_extract.store.sinks import ensure_schema
+
+    admin = make_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.exec_driver_sql("DROP DATABASE IF EXISTS zhgov_v1")
+        c.exec_driver_sql("CREATE DATABASE zhgov_v1")
+    admin.dispose()
+    url = pg_url.rsplit("/", 1)[0] + "/zhgov_v1"
+    engine = make_engine(url)
+    with engine.begin() as c:
+        c.exec_driver_sql((Path(__file__).parent / "data" / "schema" / "v1_postgresql.sql").read_text(encoding="utf-8"))
+    assert ensure_schema(engine) == 2
+    names = set(sa.inspect(engine).get_table_names())
+    assert {"numbers", "projects", "project_owners", "project_investments", "metrics", "document_paths"} <= names
+    engine.dispose()

@@ -5,12 +5,32 @@
 >>> [(m.type, m.text, m.norm.value) for m in r.mentions]
 [('money', '14.8亿元', '1480000000'), ('percent', '7.4%', '7.4')]
 """
-from zhgov_extract.models import Report
-from zhgov_extract.pipeline import ComponentError, Extractor, extract
-from zhgov_extract.registry import RegistryError, register_component, registered_components
-from zhgov_extract.types import declare_type
-from zhgov_extract.read.encoding import ReadError, read_text
+from importlib import import_module
 
-__all__ = ["ComponentError", "Extractor", "Report", "ReadError", "RegistryError", "declare_type", "extract",
-           "read_text", "register_component", "registered_components", "__version__"]
 __version__ = "0.1.0"
+
+# Imported on first use, not with the package: the command line (``--help``, a batch with
+# nothing new to load) then starts without loading the pipeline, rules and tokenizer.
+_EXPORTS = {
+    "Report": "zhgov_extract.models",
+    "ComponentError": "zhgov_extract.pipeline", "Extractor": "zhgov_extract.pipeline",
+    "extract": "zhgov_extract.pipeline",
+    "RegistryError": "zhgov_extract.registry", "register_component": "zhgov_extract.registry",
+    "registered_components": "zhgov_extract.registry",
+    "declare_type": "zhgov_extract.types",
+    "ReadError": "zhgov_extract.read.encoding", "read_text": "zhgov_extract.read.encoding",
+}
+__all__ = [*_EXPORTS, "__version__"]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'zhgov_extract' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(__all__)
