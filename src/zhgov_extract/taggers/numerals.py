@@ -40,7 +40,7 @@ def plain_arabic(num: str, negative: bool = False, exponent: int = 0) -> str:
     万 = 4, 亿 = 8), and the Decimal round trip is the larger part of
     normalising them.
     """
-    s = num.replace(",", "")
+    s = num.replace(",", "").replace("，", "")
     if "." in s:
         whole, frac = s.split(".", 1)
     else:
@@ -142,12 +142,3 @@ def parse_chinese(s: str) -> tuple[Decimal, bool]:
     total += _parse_section(section)
     return total, approx
 
-
-def parse_number(num: str, mult: str = "") -> Decimal:
-    """Parse an Arabic or Chinese number with an optional multiplier word."""
-    num = num.strip()
-    if num and (num[0].isdigit() or num[0] in "-−－"):
-        value = parse_arabic(num)
-    else:
-        value = parse_chinese(num)[0]
-    return value * multiplier(mult) if mult else value

@@ -60,6 +60,8 @@ _FURNITURE = regex.compile(
     r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$"
 )
 _INLINE_WS = regex.compile(r"[ \t\f\v]+")
+_CLOCK_END = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?$")
+_SECTION_NO = regex.compile(r"\d{1,2}$")
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 # first characters the two patterns above can start with: a set lookup spares most regex calls
 _LIST_FIRST = set("-*•◆◇●○■□▪▶►·#一二三四五六七八九十（(第0123456789")
@@ -138,15 +140,25 @@ def _is_digitish_end(a: str) -> bool:
     return bool(a) and (a[-1].isdigit() or a[-1] in ".,")
 
 
-def _should_join(prev: str, nxt: str, width: int | None) -> bool:
-    """Is the break between two stripped lines an artefact of wrapping?"""
+def _should_join(prev: str, nxt: str, width: int | None, before: str = "") -> bool:
+    """Is the break between two stripped lines an artefact of wrapping?
+
+    ``before`` is the content line before ``prev`` ("" at the start of the text).
+    """
     if not prev or not nxt:
         return False
-    if (nxt[0] in _LIST_FIRST and _LIST_MARK.match(nxt)) or (prev[0] in _HEADING_FIRST and _HEADING.match(prev)):
+    if nxt[0] in _LIST_FIRST and _LIST_MARK.match(nxt):
         return False
+    heading = prev[0] in _HEADING_FIRST and _HEADING.match(prev) is not None
     if _is_digitish_end(prev) and (nxt[0].isdigit() or not _ASCII_ALNUM.match(nxt[0])):
-        # a number cut from its unit or its decimals: 4.6 / 亿元
-        return True
+        # a number cut from its unit or its decimals: 4.6 / 亿元, also inside a list item (2.…投资12 / 亿元)
+        if nxt[0].isdigit() and _CLOCK_END.search(prev):
+            return False  # a timestamp line, then a title that starts with a year: 10:30 / 2024年
+        if _SECTION_NO.match(prev) and (prev[0] == "0" or not before or before[-1] in TERMINAL):
+            return False  # a section number on its own line before its heading: 05 / 固定资产投资
+        return not heading or prev[-1].isdigit()
+    if heading:
+        return False
     if prev[-1] in "、，,":
         return True  # a list or clause goes on: 9.9个、⏎3.1个百分点
     if nxt[0].isdigit() and prev[-1] not in TERMINAL and len(nxt) <= 12:
@@ -181,8 +193,8 @@ def normalize(source: str) -> NormText:
     for i in range(len(lines)):
         if furniture[i]:
             deletions.append((lines[i][0], min(lines[i][1] + 1, n)))
-    for a, b in zip(content, content[1:]):
-        if _should_join(stripped[a], stripped[b], width):
+    for k, (a, b) in enumerate(zip(content, content[1:])):
+        if _should_join(stripped[a], stripped[b], width, stripped[content[k - 1]] if k else ""):
             # delete from end of line a's content through the start of line b's content
             la_start, la_end = lines[a]
             lb_start, lb_end = lines[b]
