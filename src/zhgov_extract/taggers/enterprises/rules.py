@@ -60,10 +60,9 @@ class EnterpriseRuleFile(BaseModel):
     organization_suffixes: list[str]
     organizations: list[str]
     organization_short_prefixes: str = ""
-    region_levels: str = ""
     region_context_before: list[str] = []
     region_context_after: list[str] = []
-    region_guard_words: list[str] = []
+    region_everyday_min_freq: int = 300
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "EnterpriseRuleFile":
@@ -119,10 +118,9 @@ class EnterpriseRules:
         self.financial_words = tuple(r.financial_words)
         self.foreign_markers = tuple(fold_width(m) for m in r.foreign_markers)
         self.group_endings = tuple(r.group_endings)
-        self.region_levels = set(r.region_levels)
         self.region_context_before = tuple(longest_words(r.region_context_before))
         self.region_context_after = tuple(longest_words(r.region_context_after))
-        self.region_guard_words = set(r.region_guard_words)
+        self.region_everyday_freq = r.region_everyday_min_freq
         # whole-text scans use Aho-Corasick (see link/gazetteer.py for the measurement)
         self.form_names = [f for f in longest_words(self.forms) if f not in self.excluded_forms]
         self.form_ac = _automaton(self.form_names)
