@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from zhgov_extract import taggers  # noqa: F401  (registers the built-in components)
+from zhgov_extract import records, taggers  # noqa: F401  (registers the built-in components)
 from zhgov_extract.models import EnterpriseRecord, MentionRef, Record, Report, Sentence, builder
 from zhgov_extract.read.encoding import SourceText
 from zhgov_extract.read.formats import read_document
@@ -27,7 +27,7 @@ from zhgov_extract.types import type_spec
 
 __all__ = ["Extractor", "ComponentError", "extract", "register_component", "registered_components"]
 
-DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise", "organizations", "regions")
+DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise", "organizations", "regions", "projects", "records")
 
 
 class ComponentError(RuntimeError):
