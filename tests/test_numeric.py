@@ -151,8 +151,38 @@ PDF_NUMBER_LINES = [
 ]
 
 
-ALL_CASES = CASES + MORE_CASES + PDF_NUMBER_LINES
-ALL_NOT_NUMBERS = NOT_NUMBERS + MORE_NOT_NUMBERS
+# Numbers the metric records need (issue 13): compound units whole, numbers split from
+# their unit inside numbered items, tallies, and three money forms users reported.
+METRIC_NUMBERS = [
+    ("货物周转量12.5亿吨公里", [("quantity", "12.5亿吨公里", "1250000000", "吨公里", "exact")]),
+    ("旅客周转量85亿人公里", [("quantity", "85亿人公里", "8500000000", "人公里", "exact")]),
+    ("开行3.2万列公里", [("quantity", "3.2万列公里", "32000", "列公里", "exact")]),
+    ("发电量15吉瓦时", [("quantity", "15吉瓦时", "15", "吉瓦时", "exact")]),
+    ("机耕作业20万亩次", [("quantity", "20万亩次", "200000", "亩次", "exact")]),
+    ("出口带宽达到400TB/s", [("quantity", "400TB/s", "400", "TB/s", "exact")]),
+    ("智能算力规模12 EFLOPS", [("quantity", "12 EFLOPS", "12", "EFLOPS", "exact")]),
+    ("路网密度达到45公里/百平方公里", [("quantity", "45公里/百平方公里", "45", "公里/百平方公里", "exact")]),
+    ("2．某区计划投资12\n亿元", [("money", "12\n亿元", "1200000000", "CNY", "exact")]),
+    ("一、新建道路35\n公里", [("quantity", "35\n公里", "35", "公里", "exact")]),
+    ("（三）新增岗位1.2\n万个", [("quantity", "1.2\n万个", "12000", "个", "exact")]),
+    ("代表团获得12金8银5铜", [("quantity", "12金", "12", "金", "exact"), ("quantity", "8银", "8", "银", "exact"),
+                          ("quantity", "5铜", "5", "铜", "exact")]),
+    ("夺得3金2银", [("quantity", "3金", "3", "金", "exact"), ("quantity", "2银", "2", "银", "exact")]),
+    ("门票5佰日元", [("money", "5佰日元", "500", "JPY", "exact")]),
+    ("一碗面十块钱", [("money", "十块钱", "10", "CNY", "exact")]),
+    ("单价45元6角7分", [("money", "45元6角7分", "45.67", "CNY", "exact")]),
+    ("增长5.5%—6%", [("percent", "5.5%—6%", None, "percent", "exact")]),
+]
+
+METRIC_NOT_NUMBERS = [
+    "发布时间：2024-05-06 10:30\n2024年全市经济运行情况",  # a timestamp line, then a title
+    "全市经济平稳运行。\n05\n项目建设",                  # a section number line before its heading
+    "05\n个人所得税",
+    "引进20金融机构",                                      # one 金 is no tally
+]
+
+ALL_CASES = CASES + MORE_CASES + PDF_NUMBER_LINES + METRIC_NUMBERS
+ALL_NOT_NUMBERS = NOT_NUMBERS + MORE_NOT_NUMBERS + METRIC_NOT_NUMBERS
 
 
 @pytest.mark.parametrize("text,expected", ALL_CASES, ids=[c[0][:16] for c in ALL_CASES])
@@ -180,3 +210,17 @@ _ARABIC = st.one_of(
 def test_plain_arabic_is_the_decimal_round_trip(num, negative, mult):
     d = parse_arabic(num) * (multiplier(mult) if mult else 1)
     assert plain_arabic(num, negative, exponent_of(mult)) == plain(-d if negative else d)
+
+
+# ------------------------------------------------- no per-document state
+def test_one_extractor_from_threads_agrees_with_sequential(numeric_only):
+    """The numeric component keeps nothing of a document on itself: threads give the sequential answer."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import corpus_files
+
+    texts = [p.read_text(encoding="utf-8-sig") for p in corpus_files()[:12]]
+    seq = [numeric_only(t).model_dump_json() for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(2):
+            assert list(pool.map(lambda t: numeric_only(t).model_dump_json(), texts)) == seq

@@ -70,3 +70,36 @@ def test_paragraphs_join_wrapped_lines():
     assert paras[1].startswith("为鞍钢集团") and "4.6\n\n亿元" in paras[1]
     md = "第一段很长很长的内容，说明了情况。\n\n第二段也是一段完整的话。\n"
     assert [md[a:b] for a, b in normalize(md).paragraphs] == ["第一段很长很长的内容，说明了情况。", "第二段也是一段完整的话。"]
+
+
+def _joined(src: str, piece: str, source_piece: str) -> None:
+    """``piece`` is in the matching text and maps back to ``source_piece``."""
+    nt = normalize(src)
+    assert piece in nt.text, nt.text
+    i = nt.text.index(piece)
+    a, b = nt.to_source(i, i + len(piece))
+    assert src[a:b] == source_piece
+
+
+def test_number_split_from_its_unit_inside_a_numbered_item():
+    # the item's own mark (2．, 一、, （三）) does not keep the number from its unit
+    _joined("2．某区计划投资12\n亿元，用于园区建设。", "12亿元", "12\n亿元")
+    _joined("一、全年新建道路35\n公里，改造管网。", "35公里", "35\n公里")
+    _joined("（三）新增就业岗位1.2\n万个，稳住基本盘。", "1.2万个", "1.2\n万个")
+
+
+def test_a_heading_mark_alone_is_not_joined_to_a_number():
+    nt = normalize("一、\n2024年工作回顾")
+    assert "一、\n" in nt.text
+
+
+def test_timestamp_line_stays_apart_from_a_title_with_a_year():
+    nt = normalize("发布时间：2024-05-06 10:30\n2024年全市经济运行情况")
+    assert "10:30\n2024年" in nt.text
+
+
+def test_section_number_line_stays_apart_from_its_heading():
+    assert "05\n固定资产投资" in normalize("05\n固定资产投资\n全市投资平稳增长。").text
+    assert "。\n3\n重点项目" in normalize("全年经济平稳运行。\n3\n重点项目建设").text
+    # a number on its own line inside a sentence is still joined to its unit
+    _joined("产销量分别是上年的\n3.1\n倍", "3.1倍", "3.1\n倍")

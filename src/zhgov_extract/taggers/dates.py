@@ -9,17 +9,35 @@ from pathlib import Path
 
 import regex
 import yaml
+from pydantic import BaseModel, ConfigDict
 
 from zhgov_extract.text.doc import Doc, Span
 from zhgov_extract.registry import register_component
 from zhgov_extract.resources import rules_path
 
 
+class DatePattern(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    re: str
+
+
+class DateRuleFile(BaseModel):
+    """The keys of ``rules/dates.yaml``: a wrong key is an error at load."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: str
+    updated: str
+    patterns: list[DatePattern]
+
+
 class DateTagger:
+    """Dates and periods by the patterns of ``rules/dates.yaml``, longest of overlapping candidates kept."""
+
     def __init__(self, path: str | Path | None = None) -> None:
         with open(path or rules_path("dates.yaml"), encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
-        self.patterns = [(p["name"], regex.compile(p["re"])) for p in raw["patterns"]]
+            rules = DateRuleFile.model_validate(yaml.safe_load(fh))
+        self.patterns = [(p.name, regex.compile(p.re)) for p in rules.patterns]
 
     @staticmethod
     def _iso(m) -> str:

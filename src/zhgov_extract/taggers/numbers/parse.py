@@ -98,8 +98,8 @@ class NumericParser:
             k = len(num)
             while k > 0 and num[k - 1] in _MULT_CHARS:
                 k -= 1
-            trail = num[k:]
-            if k == 0 or not trail:
+            trail = num[max(k, 1):]  # 十万: the leading 十 is the number itself
+            if not trail:
                 return own
         for i in range(len(trail)):
             cand = own * multiplier(trail[i:])
