@@ -95,17 +95,23 @@ class NumericExtractor:
         return self.r.not_after_re.search(text, max(0, tok.start - 3), tok.start) is not None
 
     # -- words around the number --------------------------------------------
-    def _qualifier_before(self, text: str, start: int) -> str | None:
-        r = self.r
-        if start == 0 or text[start - 1] not in r.q_before_last:
+    @staticmethod
+    def _word_before(text: str, start: int, words: list[str], last: set[str], blockers: dict) -> str | None:
+        """The longest of ``words`` ending at ``start`` and not the end of a longer word (节约 is no 约)."""
+        if start == 0 or text[start - 1] not in last:
             return None
-        for word in r.q_before_sorted:
+        for word in words:
             if text.startswith(word, start - len(word)):
                 prev = text[start - len(word) - 1] if start - len(word) > 0 else ""
-                if prev and prev in r.q_blockers.get(word, []):
+                if prev and prev in blockers.get(word, ()):
                     continue
-                return r.q_before[word]
+                return word
         return None
+
+    def _qualifier_before(self, text: str, start: int) -> str | None:
+        r = self.r
+        word = self._word_before(text, start, r.q_before_sorted, r.q_before_last, r.q_blockers)
+        return r.q_before[word] if word else None
 
     def _qualifier_after(self, text: str, end: int, unit: str | None) -> str | None:
         r = self.r
@@ -120,12 +126,8 @@ class NumericExtractor:
 
     def _currency_before(self, text: str, start: int) -> str | None:
         r = self.r
-        if start == 0 or text[start - 1] not in r.currency_before_last:
-            return None
-        for word in r.currency_before_sorted:
-            if text.startswith(word, start - len(word)):
-                return r.currency_before[word]
-        return None
+        word = self._word_before(text, start, r.currency_before_sorted, r.currency_before_last, {})
+        return r.currency_before[word] if word else None
 
     def _has_cue(self, text: str, start: int, cues, window: int, breaks: set[str]) -> bool:
         lo = start
