@@ -250,7 +250,7 @@ def _pipeline_options(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="zhgov-extract", description="Structured records from Chinese government reports: money, "
                 "percentages, quantities, enterprises, projects, each with its offsets in the source text.",
-                epilog="Run `zhgov-extract COMMAND --help` for a command's options. Exit status: 0 done, "
+                epilog="Run 'zhgov-extract COMMAND --help' for a command's options. Exit status: 0 done, "
                        "1 some files failed (or eval below --min-f1), 2 usage or setup error.")
     p.add_argument("--version", action="version", version=f"zhgov-extract {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)

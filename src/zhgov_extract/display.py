@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rich.cells import cell_len
 from rich.table import Table
 
 from zhgov_extract.types import type_spec
@@ -56,8 +57,23 @@ def readable(m) -> str:
 
 
 def _cut(s: str | None, n: int) -> str:
+    """At most ``n`` terminal cells (a hanzi takes two), line breaks shown as ⏎, an ellipsis when cut."""
     s = (s or "").replace("\n", "⏎").replace("\f", "⏎").replace("\t", " ")
-    return s if len(s) <= n else s[: n - 1] + "…"
+    if cell_len(s) <= n:
+        return s
+    while cell_len(s) > n - 1:
+        s = s[:-1]
+    return s + "…"
+
+
+def emit(console, renderable) -> None:
+    """Print; into a pipe or file without the padding at the ends of lines (what a person copies)."""
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as cap:
+        console.print(renderable)
+    console.file.write("\n".join(line.rstrip() for line in cap.get().split("\n")))
 
 
 def _table(title: str, columns: list[tuple[str, int | None, str]]) -> Table:
@@ -76,7 +92,7 @@ def print_report(console, report, path: str, types) -> None:
         spec = type_spec(m.type)
         t.add_row(m.type, f"{m.start}-{m.end}", _cut(m.text, 30), _cut(readable(m), 44),
                   style=spec.style if spec else None)
-    console.print(t)
+    emit(console, t)
     for w in report.warnings:
         console.print(f"[yellow]warning:[/yellow] {_cut(w, 90)}")
     console.print(_summary(report, types))
@@ -117,15 +133,15 @@ def print_records(console, report, path: str) -> None:
         kinds.setdefault(r.kind, []).append(r)
     console.print(f"[bold]{_cut(path, 70)}[/bold]  {len(report.records)} records")
     if "project" in kinds:
-        t = _table("projects", [("project", 26, "left"), ("owner", 16, "left"), ("investment", 18, "left"),
-                                ("region", 10, "left"), ("status", 11, "left"), ("year", 4, "left")])
+        t = _table("projects", [("project", 28, "left"), ("owner", 22, "left"), ("investment", 16, "left"),
+                                ("region", 8, "left"), ("status", 11, "left"), ("year", 4, "left")])
         for r in kinds["project"]:
             inv = "; ".join(f"{i.text}({i.kind})" for i in r.investment)
             region = (r.region.name or r.region.text or "") + ("*" if r.region.from_heading else "") \
                 if r.region else ""
-            t.add_row(_cut(r.anchor.text, 26), _cut(", ".join(o.canonical for o in r.owners), 16),
-                      _cut(inv, 18), region, r.status or "", r.year or "")
-        console.print(t)
+            t.add_row(_cut(r.anchor.text, 28), _cut(", ".join(o.canonical for o in r.owners), 22),
+                      _cut(inv, 16), _cut(region, 8), r.status or "", r.year or "")
+        emit(console, t)
     if "metric" in kinds:
         t = _table("metrics", [("indicator", 24, "left"), ("as written", 14, "left"), ("value", 20, "left"),
                                ("role", 6, "left"), ("dir", 3, "left"), ("basis", 5, "left"),
@@ -135,14 +151,14 @@ def print_records(console, report, path: str) -> None:
             direction = {"increase": "↑", "decrease": "↓"}.get(r.direction or "", "")
             t.add_row(_cut(_ref(r.indicator), 24), _cut(r.anchor.text, 14), _cut(value, 20), r.role,
                       direction, r.basis or "", r.period or "", _cut(r.region.name if r.region else "", 6))
-        console.print(t)
+        emit(console, t)
     if "enterprise" in kinds:
         t = _table("enterprises", [("canonical", 40, "left"), ("category", 16, "left"), ("mentions", 8, "right"),
                                    ("first as written", 24, "left")])
         for r in kinds["enterprise"]:
             t.add_row(_cut(r.canonical, 40), r.category, str(len(r.mentions)),
                       _cut(r.mentions[0].text if r.mentions else "", 24))
-        console.print(t)
+        emit(console, t)
     if "project" in kinds:
         console.print("region*: taken from the heading the project is listed under")
 
