@@ -62,16 +62,6 @@ def test_ascii_words_keep_their_space():
     assert "Microsoft Recognizers Text" in nt.text
 
 
-def test_paragraphs_join_wrapped_lines():
-    nt = normalize(PDF)
-    paras = [PDF[a:b] for a, b in nt.paragraphs]
-    # a wrapped line that ends a sentence ends the paragraph (the PDF does not say more)
-    assert len(paras) == 2 and paras[0].startswith("鞍山市委") and "在产\n\n\n\n业发展" in paras[0]
-    assert paras[1].startswith("为鞍钢集团") and "4.6\n\n亿元" in paras[1]
-    md = "第一段很长很长的内容，说明了情况。\n\n第二段也是一段完整的话。\n"
-    assert [md[a:b] for a, b in normalize(md).paragraphs] == ["第一段很长很长的内容，说明了情况。", "第二段也是一段完整的话。"]
-
-
 def _joined(src: str, piece: str, source_piece: str) -> None:
     """``piece`` is in the matching text and maps back to ``source_piece``."""
     nt = normalize(src)

@@ -115,14 +115,6 @@ class NormText:
     def finish(self) -> None:
         self._sent_starts = [s for s, _ in self.sentences]
 
-    @property
-    def paragraphs(self) -> list[tuple[int, int]]:
-        """Paragraph spans (source offsets): the blocks between hard line breaks once wrapped lines are joined."""
-        out = []
-        for m in _PARAGRAPH.finditer(self.text):
-            out.append(self.to_source(*m.span()))
-        return out
-
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The line width of a PDF-extracted text, if its lines share one."""
@@ -282,8 +274,6 @@ def _sentences(nt: NormText) -> list[tuple[int, int]]:
         out.append((sa, rs[k] + b - rn[k]))
     return out
 
-
-_PARAGRAPH = regex.compile(r"[^\s](?:[^\n]*[^\s])?")
 
 # a sentence: no leading/trailing whitespace, ends after its punctuation (and closing quotes) or at a line break
 _SENTENCE = re.compile(

@@ -245,7 +245,7 @@ class NumericExtractor:
         k = sign
         while k > 0 and text[k - 1] in _DASHES:
             k -= 1
-        if k != sign or k == last_end:
+        if k != sign or (last_end and k == last_end):
             return True
         return k > 0 and (text[k - 1].isdigit() or text[k - 1] == ")")
 
