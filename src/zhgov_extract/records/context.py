@@ -18,6 +18,7 @@ _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:\n]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-*•◆◇●○■□▪▶►·#])")
 _LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3}
+_BULLET = re.compile(r"\s*(?:[-*•◆◇●○■□▪▶►·]|\d{1,3}[.．、]|[（(]\d{1,3}[)）])")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,22 @@ class DocContext:
                 out.append(h)
         return out
 
+    def list_title(self, i: int) -> tuple[int, int]:
+        """The line that introduces the bulleted list holding offset ``i`` (skipping items and region labels)."""
+        text = self.text
+        line_start = text.rfind("\n", 0, i) + 1
+        if not _BULLET.match(text, line_start):
+            return 0, 0
+        pos, steps = line_start, 0
+        while pos > 0 and steps < 200:
+            prev = text.rfind("\n", 0, pos - 1) + 1
+            line = text[prev:pos - 1].strip()
+            pos, steps = prev, steps + 1
+            if not line or _BULLET.match(line) or (len(line) <= 12 and self.spans("region", prev, prev + len(line) + 2)):
+                continue
+            return prev, prev + len(text[prev:].split("\n", 1)[0])
+        return 0, 0
+
     # ----------------------------------------------------------- region
     def _own_region(self) -> dict | None:
         """The division the document is about: the region its mentions name most (county or city first)."""
@@ -145,6 +162,11 @@ class DocContext:
             return None
         return {"code": n.get("code"), "name": n.get("name") or self.text[s.start:s.end],
                 "start": s.start, "end": s.end}
+
+    @staticmethod
+    def level(s: Span) -> int:
+        n = s.norm if isinstance(s.norm, dict) else (s.norm.model_dump() if s.norm is not None else {})
+        return _LEVEL_RANK.get((n or {}).get("level"), 0)
 
     def most_specific_region(self, spans: list[Span]) -> Span | None:
         best = None

@@ -18,7 +18,9 @@ from zhgov_extract.text.doc import Doc
 def records_component(ex):
     rules_dir = ex.rules_dir
     projects = ProjectLinker(ProjectRules.load(rules_dir / "projects.yaml" if rules_dir else None))
-    metrics = MetricLinker(MetricRules.load(rules_dir / "metrics.yaml" if rules_dir else None))
+    from zhgov_extract.taggers.enterprises.words import jieba_dictionary
+
+    metrics = MetricLinker(MetricRules.load(rules_dir / "metrics.yaml" if rules_dir else None), jieba_dictionary()[1])
 
     def run(doc: Doc) -> None:
         ctx = DocContext(doc)

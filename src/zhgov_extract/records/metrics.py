@@ -23,6 +23,8 @@ from zhgov_extract.taggers.projects import _alt
 from zhgov_extract.text.doc import Span
 
 _NUMERIC = ("money", "percent", "quantity")
+_CLASSIFIERS = set("个家项名条次人所座批件户位只台套处辆架艘株棵场部篇份门支届类种款栋间张")
+_WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
 
 
 class MetricRules(BaseModel):
@@ -77,8 +79,8 @@ class MetricRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.predicate_words)}|[\\s，、：:])+$")
 
     @cached_property
-    def lead_re(self):
-        return regex.compile(f"^(?:{_alt(self.lead_words)}|[\\s，、：:“”])+")
+    def lead_set(self) -> frozenset:
+        return frozenset(self.lead_words)
 
     @cached_property
     def own_region_re(self):
@@ -94,8 +96,9 @@ class MetricRules(BaseModel):
 
 
 class MetricLinker:
-    def __init__(self, rules: MetricRules) -> None:
+    def __init__(self, rules: MetricRules, word_tags: dict[str, str]) -> None:
         self.r = rules
+        self.tags = word_tags
 
     def __call__(self, ctx: DocContext, used: set[tuple[int, int]]) -> list[dict]:
         nums = sorted((s for t in _NUMERIC for s in ctx.by_type.get(t, [])), key=lambda s: s.start)
@@ -153,7 +156,7 @@ class MetricLinker:
                      "value": (n.norm or {}).get("value"), "unit": _unit(n), "role": role,
                      "direction": direction}
         rec["basis"] = self._basis(text, ca, n.start)
-        rec["indicator"] = self._indicator(ctx, lo, seg_end, prev, sa)
+        rec["indicator"] = self._indicator(ctx, n, lo, seg_end, prev, sa)
         rec["period"] = self._period(ctx, n, sa)
         rec["region"] = self._region(ctx, n, sa)
         return rec
@@ -164,33 +167,67 @@ class MetricLinker:
             best = "base_period" if m.group("base") else self.r.basis_kind[m.group("w")]
         return best
 
-    def _indicator(self, ctx: DocContext, lo: int, hi: int, prev: dict | None, sa: int) -> dict | None:
+    def _indicator(self, ctx: DocContext, n: Span, lo: int, hi: int, prev: dict | None, sa: int) -> dict | None:
+        """The shortest words that name what the number measures.
+
+        A count (家, 个, 项…) followed by a noun names its thing after it (29家央企);
+        otherwise the words before the number, less the predicate (增长, 同比, 达到),
+        read right to left while they are nouns, with one verb before a short noun
+        (签订金额, 投放贷款), and no places, times or fillers at the left.
+        """
         text, r = ctx.text, self.r
+        after = self._noun_run(ctx, n.end, forward=True) if n.type == "quantity" and text[n.end - 1] in _CLASSIFIERS else None
+        if after is not None:
+            return after
         p = r.predicate_re.search(text, lo, hi)
-        while p is not None and p.start() < hi and p.start() > lo:
+        while p is not None and lo < p.start() < hi:
             hi = p.start()
             p = r.predicate_re.search(text, lo, hi)
         if p is not None and p.start() == lo:
             hi = lo
-        a = lo
-        for t in ("date", "region"):
-            for s in ctx.spans(t, lo, hi):
-                if s.start <= a + 2 and s.end > a:
-                    a = s.end
-        m = r.lead_re.match(text, a, hi)
-        if m:
-            a = m.end()
-        for t in ("date",):
-            for s in ctx.spans(t, a, hi):
-                if s.start == a:
-                    a = s.end
-        if hi - a > r.max_indicator_chars:
-            a = hi - r.max_indicator_chars
-        if hi <= a:
+        found = self._noun_run(ctx, hi, forward=False, lo=lo) if hi > lo else None
+        if found is None:
             if prev is not None and prev.get("indicator") and prev["anchor"]["start"] >= sa:
                 return dict(prev["indicator"])
             return None
-        return {"start": a, "end": hi}
+        return found
+
+    def _noun_run(self, ctx: DocContext, at: int, *, forward: bool, lo: int = 0) -> dict | None:
+        """Noun words starting at ``at`` (forward) or ending at ``at`` (backward, not before ``lo``)."""
+        text, r, tags = ctx.text, self.r, self.tags
+        if forward:  # a word that straddles the number's end (家央企) is cut there
+            toks = [(w[max(0, at - x):], max(x, at), y) for w, x, y in ctx.doc.words_after(at - 1, 17) if y > at]
+        else:
+            toks = [(w[:at - x], x, min(y, at)) for w, x, y in ctx.doc.words_before(at + 4, r.max_indicator_chars + 4)
+                    if lo <= x < at][::-1]
+        a = b = at
+        nouns = verbs = 0
+        for w, x, y in toks:
+            if (forward and x != b) or (not forward and y != a):
+                break
+            if not _WORD.search(w) or w in r.lead_set or any(c.isdigit() for c in w) or any(
+                    ctx.covering(t, x, y) or ctx.spans(t, x, y) for t in ("date", "region", "percent", "quantity")):
+                break
+            tag = tags.get(w)
+            if tag is None or tag[0] in "nbj" or tag in ("vn", "an", "l", "a", "i", "eng") or len(w) > 3:
+                nouns += 1
+            elif tag[0] == "v" and nouns and len(w) > 1:
+                verbs += 1  # 科技创新平台: a verb inside a compound noun; dropped below if nothing precedes it
+            else:
+                break
+            a, b = (a, y) if forward else (x, b)
+        # a verb at the outer edge of the run is the action, not the thing measured
+        edge = sorted((t for t in toks if t[1] >= a and t[2] <= b), key=lambda t: t[1])
+        while len(edge) > 1 and (tags.get(edge[-1 if forward else 0][0]) or "n")[0] == "v":
+            edge = edge[:-1] if forward else edge[1:]
+            a, b = edge[0][1], edge[-1][2]
+        if nouns == 0 and verbs == 0:
+            if not forward and toks and toks[0][2] == at and (tags.get(toks[0][0]) or "v")[0] == "v" and len(toks[0][0]) > 1:
+                return {"start": toks[0][1], "end": at}  # 对接148次: the activity itself
+            return None
+        while a < b and text[a] in "、，：: \n“”":
+            a += 1
+        return {"start": a, "end": b} if b > a else None
 
     def _period(self, ctx: DocContext, n: Span, sa: int) -> str | None:
         for lo in (sa, ctx.paragraph_start(n.start)):

@@ -112,12 +112,17 @@ class ProjectLinker:
         if best is None:
             near = [r for r in ctx.spans("region", sa, p.start) if not ctx.inside_name(r)]
             best = near[-1] if near else None
-        if best is not None:
-            return {**ctx.region_of(best), "from_heading": False}
+        heading = None
         for h in ctx.headings_above(p.start):
             regs = [r for r in ctx.spans("region", h.start, h.end) if not ctx.inside_name(r)]
             if regs and len(h.text) <= 12:
-                return {**ctx.region_of(regs[0]), "from_heading": True}
+                heading = regs[0]
+                break
+        # the heading a list item sits under wins when it is more specific (a county under its city)
+        if heading is not None and (best is None or ctx.level(heading) > ctx.level(best)):
+            return {**ctx.region_of(heading), "from_heading": True}
+        if best is not None:
+            return {**ctx.region_of(best), "from_heading": False}
         return {**ctx.region, "from_heading": False} if ctx.region else None
 
     # ------------------------------------------------------ status, year
@@ -131,10 +136,10 @@ class ProjectLinker:
             if best is None or d < best[0]:
                 best = (d, m)
         if best is None:
-            for h in ctx.headings_above(p.start)[:2]:
-                m = self.status_re.search(text, h.start, h.end)
-                if m:
-                    return self._status_kind[m.group()], -1
+            a, b = ctx.list_title(p.start)  # a bulleted list: its title says what the items are
+            m = self.status_re.search(text, a, b) if b > a else None
+            if m:
+                return self._status_kind[m.group()], -1
             return None, -1
         return self._status_kind[best[1].group()], best[1].end()
 

@@ -95,6 +95,14 @@ class Doc:
         k = bisect.bisect_left(starts, end - limit)
         return toks[k:bisect.bisect_left(starts, end, k)]
 
+    def words_after(self, start: int, limit: int) -> list[tuple[str, int, int]]:
+        """The clause's tokens that start in ``[start, start + limit)``."""
+        if self.tokenizer is None or start >= len(self.text):
+            return []
+        toks, starts = self._clause(start, start + 1)
+        k = bisect.bisect_left(starts, start)
+        return toks[k:bisect.bisect_left(starts, start + limit, k)]
+
     def tokens_in(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """The tokens of the clause around ``[start, end)`` that start inside it."""
         if self.tokenizer is None or start >= end:
