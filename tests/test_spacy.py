@@ -1,7 +1,9 @@
 """The spaCy component (zhgov_extract.integrations.spacy): discovery, spans, ents, alignment, serialisation."""
 from __future__ import annotations
 
+import json
 import pickle
+import re
 import subprocess
 import sys
 import textwrap
@@ -10,7 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 from zhgov_extract.integrations.spacy import ZhgovExtract, register_extensions, select_ents
 from zhgov_extract.types import declared_types, scored_types
 
@@ -20,6 +22,7 @@ SEEDS = sorted((CORPUS / "raw").glob("*.txt"))
 DEMO = "2024年，中核集团与鞍山市签约，总投资 14.8 亿元，同比增长7.4%。"
 # jieba's word 家央企 holds the end of the quantity 12家: the span must expand to it
 SPLIT_TOKEN = "今年新增12家央企子公司落户本市。"
+RECORDS_TEXT = "中核集团投资50亿元建设鞍山核能供热项目，预计2025年开工，年产值增长12%。"
 GAZ_ROW = "ent:t01\t青禾智造科技有限公司\t青禾智造\tprivate\tinvented for tests/test_spacy.py\n"
 GAZ_TEXT = "青禾智造与中核集团签约，投资5亿元，建设3条产线。"
 
@@ -59,23 +62,36 @@ def _annotations(doc) -> dict:
 
 
 # ------------------------------------------------------------------ discovery
-def test_entry_point_in_a_fresh_process():
-    """spaCy finds the factory through the entry point: the script never imports zhgov_extract."""
-    code = textwrap.dedent(f"""
-        import sys, spacy
+def _pycon_blocks() -> list[tuple[str, str]]:
+    """The ``pycon`` examples of README's spaCy section and of docs/spacy.md, in order."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## spaCy"):]
+    section = section[:section.find("\n## ", 1)]
+    docs = (ROOT / "docs" / "spacy.md").read_text(encoding="utf-8")
+    return [(name, block) for name, text in (("README.md", section), ("docs/spacy.md", docs))
+            for block in re.findall(r"```pycon\n(.*?)```", text, re.S)]
+
+
+def test_entry_point_in_a_fresh_process_runs_the_documented_examples():
+    """spaCy finds the factory through the entry point (nothing imports zhgov_extract before
+    ``add_pipe``), and README and docs/spacy.md print what they show."""
+    blocks = _pycon_blocks()
+    assert len(blocks) >= 4
+    code = textwrap.dedent("""
+        import doctest, json, sys
         assert "zhgov_extract" not in sys.modules
-        nlp = spacy.blank("zh", config={ZH!r})
-        nlp.add_pipe("zhgov_extract")
-        doc = nlp({DEMO!r})
-        print([(e.text, e.label_) for e in doc.ents])
-        print(doc.ents[1]._.canonical, doc.ents[3]._.norm["value"])
+        parser, runner, globs = doctest.DocTestParser(), doctest.DocTestRunner(), {}
+        for name, block in json.loads(sys.stdin.read()):
+            test = parser.get_doctest(block, globs, name, name, 0)
+            runner.run(test, clear_globs=False)
+            globs.update(test.globs)
+        print("tried", runner.tries, "failed", runner.failures)
+        sys.exit(1 if runner.failures else 0)
     """)
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert p.returncode == 0, p.stderr[-3000:]
-    lines = p.stdout.strip().splitlines()
-    assert lines[-2] == ("[('2024年', 'date'), ('中核集团', 'enterprise'), ('鞍山市', 'region'), "
-                         "('14.8 亿元', 'money'), ('7.4%', 'percent')]")
-    assert lines[-1] == "中国核工业集团有限公司 1480000000"
+    p = subprocess.run([sys.executable, "-c", code], input=json.dumps(blocks), capture_output=True, text=True,
+                       timeout=600)
+    assert p.returncode == 0, p.stdout[-4000:] + p.stderr[-2000:]
+    assert "failed 0" in p.stdout
 
 
 def test_package_import_does_not_import_spacy():
@@ -124,6 +140,31 @@ def test_seed_spans_and_ents(nlp, path):
         blockers = [e for e in doc.ents if e.start < s.end and s.start < e.end]
         assert blockers and all(rank(e) <= rank(s) for e in blockers), (s.text, s.label_)
     assert doc._.zhgov_records == [r.model_dump(mode="json") for r in report.records]
+
+
+def _pointers(x):
+    """Every nested dict with start/end/text: a pointer into the text."""
+    if isinstance(x, dict):
+        if {"start", "end", "text"} <= x.keys() and x["start"] is not None:
+            yield x
+        for v in x.values():
+            yield from _pointers(v)
+    elif isinstance(x, list):
+        for v in x:
+            yield from _pointers(v)
+
+
+def test_records_of_every_kind_as_dicts(nlp):
+    doc = nlp(RECORDS_TEXT)
+    report = nlp.get_pipe("zhgov_extract").extractor(RECORDS_TEXT)
+    records = doc._.zhgov_records
+    assert records == [r.model_dump(mode="json") for r in report.records]
+    assert {r["kind"] for r in records} == {"project", "metric", "enterprise"}
+    pointers = list(_pointers(records))
+    assert len(pointers) >= 6
+    assert all(doc.text[p["start"]:p["end"]] == p["text"] for p in pointers)
+    records[0]["kind"] = "changed"                  # the getter hands out a copy
+    assert doc._.zhgov_records[0]["kind"] != "changed"
 
 
 def _doc_with(nlp, text, mentions):
@@ -219,7 +260,7 @@ def test_to_disk_and_load_carry_config_and_gazetteer(nlp_custom, gazetteer, tmp_
     assert loaded.pipe_names == ["zhgov_extract"]
     assert loaded.get_pipe("zhgov_extract").types == ["enterprise", "money"]
     assert after == before
-    assert "青禾智造科技有限公司" in {s["canonical"] for s in after["records"]}
+    assert "青禾智造科技有限公司" in {r["canonical"] for r in after["records"] if r["kind"] == "enterprise"}
 
 
 def test_docbin_round_trip_keeps_extension_values(nlp):
