@@ -7,7 +7,7 @@ no per-document state: one instance serves many threads.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from zhgov_extract.taggers.numbers.rules import NumericRules
 from zhgov_extract.text.doc import Doc
@@ -43,7 +43,6 @@ class Found:
     low: NumberToken | None = None  # the low end of a range
     low_info: dict | None = None  # the low end's own unit, when written in full (it keeps its own value)
     source: str = "numeric"
-    extra: dict = field(default_factory=dict)
 
 
 def _in_order(words: list[str], order: list[str]) -> bool:
