@@ -198,3 +198,31 @@ def test_latin_aliases_match_only_whole_words(extractor):
     assert [m.text for m in extractor(text).mentions if m.type == "enterprise"] == []
     r = extractor("与GE、SAP合作")
     assert [m.text for m in r.mentions if m.type == "enterprise"] == ["GE", "SAP"]
+
+
+ISSUE14_CASES = [
+    # a count-less tail naming the kind of enterprise: two or more unknown items are enterprises
+    ("星河湾、远航振兴等龙头企业落户", ["星河湾", "远航振兴"]),
+    ("推动数字经济、清洁能源等重点企业发展", []),                      # everyday words stay out
+    # an anchored-only listed short name is an enterprise inside such a list (not in prose)
+    ("支持恒瑞医药、特力、星源等民企发展", ["恒瑞医药", "特力", "星源"]),
+    # precision guards
+    ("新增科创板上市公司3家", []),                                      # a board name before 上市公司
+    ("新引进五家银行和三家保险公司", []),                               # a counting phrase before an institution kind
+    ("四川省政府与省交投集团签约", ["省交投集团"]),                     # 与 after a body is no part of a name
+    ("与中科院、中国中车等企业签约", ["中国中车"]),                     # a body listed with enterprises
+    ("铁路开行货运列车120列", []),                                     # a short alias that is an everyday verb
+    ("坚持在发展中化解矛盾", []),                                       # 中化 inside 中化解
+]
+
+
+@pytest.mark.parametrize("text,expected", ISSUE14_CASES, ids=[c[0][:12] for c in ISSUE14_CASES])
+def test_issue14_lists_and_guards(extractor, text, expected):
+    assert [m.text for m in extractor(text).mentions if m.type == "enterprise"] == expected
+
+
+def test_anchored_listed_name_links_in_a_list(extractor):
+    r = extractor("支持恒瑞医药、特力、星源等民企发展")
+    ents = {m.text: m.norm for m in r.mentions if m.type == "enterprise"}
+    assert ents["特力"].entity_id is not None  # linked to its listed-company row
+    assert [m.text for m in extractor("特力是一家公司").mentions if m.type == "enterprise"] == []

@@ -167,7 +167,7 @@ class NameBounds:
                 between = text[b:a - 1]
                 if all(NAME_CHAR[c] and c not in self.r.left_stops for c in between) \
                         and not self.r.forms_tail_re.search(between) \
-                        and not self.r.org_suffix_re.search(between) \
+                        and not self.r.org_suffix_re.search(text, b - 1, a - 1) \
                         and (r == 0 or self.r.boundary_rev.search(text, max(0, r - 1), r) is not None):
                     return r
         return a

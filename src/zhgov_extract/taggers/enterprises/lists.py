@@ -112,10 +112,12 @@ def lists(nb: NameBounds, scan: Scan, ents: list[Candidate]) -> list[Candidate]:
             if a is not None and m.start() not in ends:
                 out.append(Candidate(a, m.start(), "list", None, "", "none"))
                 seeds.append((a, m.start()))
-    if r.list_count_tail_re is not None:
-        for m in r.list_count_tail_re.finditer(text):
+    for tail_re in (r.list_count_tail_re, r.list_type_tail_re):
+        if tail_re is None:
+            continue
+        for m in tail_re.finditer(text):
             items, n_items = named_list(nb, scan, m.start(), ends)
-            if n_items >= 2:
+            if n_items >= 2 or any(c.entity is not None for c in items):
                 out += items
     walked: set[int] = set()  # separators already followed: a chain is walked once, not once per seed
     for a0, e0 in seeds:
@@ -172,12 +174,16 @@ def named_list(nb: NameBounds, scan: Scan, end: int, ends: dict) -> tuple[list[C
             item = text[a:pos]
             if text.endswith(r.person_titles, 0, a):
                 break  # 董事长白涛等13家央企负责人: a person
+            # an anchored-only listed name (特力, 星源) is one here; an industry word (新材料) is not
+            ent = nb.gaz.lookup_anchored(item) if item not in nb.r.industry_set else None
             if not (2 <= len(item) <= 8) or nb.generic(item) or item in nb.regions.by_name \
-                    or any(c in r.never_in_trade for c in item) or nb.stop_at(text, pos):
+                    or item in r.org_name_set or ent is None and (
+                    any(c in r.never_in_trade for c in item) or nb.stop_at(text, pos)):
                 break
-            if nb.gaz.lookup(item) is None and nb.everyday_phrase(doc, a, pos):
+            if ent is None and nb.everyday_phrase(doc, a, pos):
                 break  # 数字经济、清洁能源等…: everyday words, not names
-            out.append(Candidate(a, pos, "list", None, "", "none"))
+            out.append(Candidate(a, pos, "alias", ent, anchor="alias") if ent is not None
+                       else Candidate(a, pos, "list", None, "", "none"))
             n_items += 1
         if a == 0 or text[a - 1] not in r.list_separators:
             break

@@ -54,6 +54,7 @@ class EnterpriseRuleFile(BaseModel):
     max_name_chars: int
     max_forms_in_name: int = 3
     count_classifiers: str = "家个户批类项座名"
+    count_numerals: str = ""
     financial_words: list[str] = []
     foreign_markers: list[str] = []
     group_endings: list[str] = []
@@ -111,6 +112,7 @@ class EnterpriseRules:
         self.max_name = r.max_name_chars
         self.org_suffixes = longest_words(r.organization_suffixes)
         self.org_names = longest_words(r.organizations)
+        self.org_name_set = set(self.org_names)  # a listed body (中科院) is no enterprise item
         self.org_short_prefixes = set(r.organization_short_prefixes)
         self.excluded_forms = {fold_width(f) for f in r.excluded_forms}
         self.alias_only_forms = {fold_width(f) for f in r.alias_only_forms}
@@ -132,7 +134,7 @@ class EnterpriseRules:
         self.financial_forms = {f for f, k in self.forms.items() if k == "financial"}
         # rightmost place a name cannot run left across: a non-name character, a stop word, a count (99家)
         self.boundary_rev = regex.compile(
-            rf"(?r)(?:{alternation(self.left_stops)})|[^\p{{Han}}A-Za-z·&()]|\d[{regex.escape(r.count_classifiers)}]"
+            rf"(?r)(?:{alternation(self.left_stops)})|[^\p{{Han}}A-Za-z·&()]|[\d{regex.escape(r.count_numerals)}][{regex.escape(r.count_classifiers)}]"
         )
         self.forms_tail_re = regex.compile(rf"(?:{alternation(self.forms)})+$")
         self.forms_run_re = regex.compile(rf"(?:{alternation(self.forms)})+")
