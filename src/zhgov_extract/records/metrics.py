@@ -79,6 +79,11 @@ class MetricRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.predicate_words)}|[\\s，、：:])+$")
 
     @cached_property
+    def share_nouns(self) -> tuple[str, ...]:
+        return tuple(sorted((w for w in self.share_words if len(w) > 1 and w[0] != "占" or w == "占比"),
+                            key=len, reverse=True))
+
+    @cached_property
     def lead_set(self) -> frozenset:
         return frozenset(self.lead_words)
 
@@ -202,6 +207,11 @@ class MetricLinker:
                     if lo <= x < at][::-1]
         a = b = at
         nouns = verbs = 0
+        if not forward:  # 高端产品占比: a share word ending the indicator is part of it
+            share = next((w for w in r.share_nouns if text.endswith(w, lo, at)), None)
+            if share:
+                a, nouns = at - len(share), 1
+                toks = [(w[:a - x], x, min(y, a)) for w, x, y in toks if x < a]
         for w, x, y in toks:
             if (forward and x != b) or (not forward and y != a):
                 break

@@ -23,7 +23,7 @@ from zhgov_extract.text.doc import Doc, Span, non_overlapping
 _CLAUSE_END = set("，,。；;：:！？!?\n")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『\"", "”’」』\""
 _BRACKETS = {"(": ")", "（": "）"}
-_FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "r", "d", "v", "vg", "a", "ag", "zg", "y", "e"}
+_FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "r", "d", "v", "vg", "y", "e"}
 _STOP_TAGS = {"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "t", "vd", "ad", "zg"}
 _BULLET_LINE = regex.compile(
     r"^[ \t]*(?:(?:[-*•◆◇●○■□▪▶►·]|\d{1,3}[.．、]|[（(]\d{1,3}[)）])[ \t]*)+(?P<body>[^\n]+?)[ \t]*$", regex.M)
@@ -334,7 +334,7 @@ class _Pass:
         if tag is None:  # unknown to the dictionary: a name, unless a verb character leads it (做优, 抓实)
             return len(w) > 1 and self.tags.get(w[0]) not in ("v", "vg") and not any(
                 self.tags.get(c) in ("v", "vg", "d", "p") for c in w)
-        return tag in ("ns", "nr", "nrt", "nrfg", "nt", "nz", "eng", "j") or any(c.isascii() and c.isalnum() for c in w)
+        return tag in ("ns", "nr", "nrt", "nrfg", "nt", "nz", "eng", "j", "s") or any(c.isascii() and c.isalnum() for c in w)
 
     # ------------------------------------------------------ bulleted lines
     def _bullet_lines(self) -> list[tuple[int, int, str]]:

@@ -1,0 +1,82 @@
+"""Projects (ANNOTATION.md "project"): one invented sentence per kind of case, and its record."""
+from __future__ import annotations
+
+import pytest
+
+
+def _projects(extractor, text):
+    r = extractor(text)
+    return r, [m.text for m in r.mentions if m.type == "project"]
+
+
+def _record(report, anchor_text):
+    return next(x for x in report.records if x.kind == "project" and x.anchor.text == anchor_text)
+
+
+def test_owner_and_capacity_belong_to_the_name(extractor):
+    r, ps = _projects(extractor, "今年推进辽宁星河新材料有限公司年产8万吨高性能碳纤维项目建设。")
+    assert ps == ["辽宁星河新材料有限公司年产8万吨高性能碳纤维项目"]
+    rec = _record(r, ps[0])
+    assert [o.text for o in rec.owners] == ["辽宁星河新材料有限公司"]
+    assert [(c.text, c.value, c.unit) for c in rec.capacity] == [("8万吨", "80000", "吨")]
+
+
+def test_phase_and_investment_before_the_name(extractor):
+    r, ps = _projects(extractor, "总投资12亿元的江岸物流港项目二期工程开工建设。")
+    assert ps == ["江岸物流港项目二期工程"]
+    rec = _record(r, ps[0])
+    assert [(i.text, i.kind) for i in rec.investment] == [("12亿元", "total")]
+    assert rec.status == "started"
+
+
+def test_items_of_a_counted_list_are_projects(extractor):
+    r, ps = _projects(extractor, "2025年推动青龙水库、红星大桥等26个重点项目开工建设。")
+    assert ps == ["青龙水库", "红星大桥"]
+    assert {_record(r, p).status for p in ps} == {"started"}
+    assert {_record(r, p).year for p in ps} == {"2025"}
+
+
+@pytest.mark.parametrize("text", [
+    "加快城市更新改造、数字经济、清洁能源等项目建设。",   # kinds of work, even listed
+    "全年新开工亿元以上项目120个。",                       # generic, counted
+    "谋划3个超百亿元项目。",                               # counted reference
+    "打造国家级先进制造业基地。",                         # a designation
+    "抓实项目建设，做优项目服务。",                       # verbs before 项目
+    "建成食品工业园区、化工园区等特色产业园区。",         # parks named by their sector
+])
+def test_not_projects(extractor, text):
+    assert _projects(extractor, text)[1] == []
+
+
+def test_bulleted_items_take_their_county_heading(extractor):
+    text = ("今年新开工重点项目名录\n\n清河县\n\n- ◆ 华兴达化工有限公司年产5万吨新材料项目\n"
+            "- ◆ 清河瑞丰纺织有限公司智能纺纱生产线建设项目\n")
+    r, ps = _projects(extractor, text)
+    assert ps == ["华兴达化工有限公司年产5万吨新材料项目", "清河瑞丰纺织有限公司智能纺纱生产线建设项目"]
+    for p in ps:
+        rec = _record(r, p)
+        assert rec.region is not None and rec.region.code == "130534" and rec.region.from_heading
+        assert rec.status == "started"  # from the list's title
+
+
+def test_weak_heads_need_a_building_verb(extractor):
+    assert _projects(extractor, "座谈会在滨江图书馆举行。")[1] == []
+    assert _projects(extractor, "滨江图书馆建成投用。")[1] == ["滨江图书馆"]
+
+
+def test_joint_project_of_two_owners(extractor):
+    r, ps = _projects(extractor, "推动华能集团与东方电气合作风电装备生产基地项目落地。")
+    assert ps == ["华能集团与东方电气合作风电装备生产基地项目"]
+    assert len(_record(r, ps[0]).owners) == 2
+
+
+def test_same_project_named_twice(extractor):
+    r, ps = _projects(extractor, "青龙湾文旅综合体项目开工。青龙湾文旅综合体项目总投资5亿元。")
+    first, second = [x for x in r.records if x.kind == "project"]
+    assert second.same_as == (first.anchor.start, first.anchor.end)
+    assert [(i.text, i.kind) for i in second.investment] == [("5亿元", "total")]
+
+
+def test_no_projects_no_project_records(extractor):
+    r = extractor("全市地区生产总值增长5.2%。")
+    assert not [x for x in r.records if x.kind == "project"]
