@@ -18,7 +18,8 @@ from zhgov_extract.text.doc import Doc, Span
 
 _CN_OF = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九"}
 # 数百 → 一百 … 一千: the next unit up
-_UP = {"十": "百", "拾": "百", "百": "千", "佰": "千", "千": "万", "仟": "万"}
+_UP = {"十": "百", "拾": "百", "百": "千", "佰": "千", "千": "万", "仟": "万", "万": "十万", "萬": "十万",
+       "亿": "十亿", "億": "十亿"}
 _MULT_CHARS = set("十百千拾佰仟万萬亿億")
 
 
@@ -35,8 +36,6 @@ def estimate_bounds(num: str, vague: str, adjacent: bool) -> tuple[str, str] | N
         if ch not in vague:
             continue
         nxt = num[i + 1] if i + 1 < n else ""
-        if nxt in _UP:  # 数百万, 几十亿: one to ten of the unit
-            return num[:i] + "一" + num[i + 1:], num[:i] + "一" + _UP[nxt] + num[i + 2:]
         prev = num[i - 1] if i else ""
         if prev in SMALL_UNITS:  # 十几万, 二十几万: the tens digit and the next one
             has_digit = i >= 2 and num[i - 2] in DIGITS
@@ -45,6 +44,8 @@ def estimate_bounds(num: str, vague: str, adjacent: bool) -> tuple[str, str] | N
             if d == 0 or d >= 9:
                 return None
             return head + _CN_OF[d] + prev + num[i + 1:], head + _CN_OF[d + 1] + prev + num[i + 1:]
+        if nxt in _UP:  # 数百万, 几十亿, 数万: one to ten of the unit
+            return num[:i] + "一" + num[i + 1:], num[:i] + "一" + _UP[nxt] + num[i + 2:]
         return None
     return None
 

@@ -54,6 +54,7 @@ class MinorUnitRules(_Rules):
     jiao: list[str]
     fen: list[str]
     requires_minor: list[str]
+    after_minor: list[str]
     whole_suffix: list[str]
 
 
@@ -121,7 +122,7 @@ def chinese_numeral(vague: str = "", gap: str = "(?!)") -> str:
     ``vague`` digits make estimates (数百, 十几); ``gap`` is a classifier before 亿 (三个亿).
     """
     v = regex.escape(vague)
-    lead = rf"[{v}](?=[{_CN_SMALL}])|" if vague else ""
+    lead = rf"[{v}](?=[{_CN_SMALL}{_CN_BIG}])|" if vague else ""
     return (
         rf"(?:{lead}[{_CN_DIGIT}]|[{_CN_SMALL}][余多]?)(?:[{_CN_DIGIT}{v}]|{gap}|[{_CN_SMALL}{_CN_BIG}][余多]?){{0,11}}"
         rf"(?:点[{_CN_DIGIT}]{{1,6}}[{_CN_BIG}]{{0,2}})?"
@@ -214,7 +215,7 @@ class NumericRules:
         digit = rf"[0-9{_CN_DIGIT}]"
         self.minor_re = regex.compile(
             rf"零?(?:(?P<jiao>{digit})(?:{alternation(m.jiao)})(?:零?(?P<fen>{digit})(?:{alternation(m.fen)}))?(?![钟之])"
-            rf"|(?P<fen2>{digit})(?:{alternation(m.fen)}))(?![钟之])"
+            rf"|(?P<fen2>{digit})(?:{alternation(m.fen)}))(?![钟之])(?:{alternation(m.after_minor)})?"
         )
         self.whole_re = regex.compile(rf"(?:{alternation(m.whole_suffix)})(?=[^\p{{Han}}\p{{L}}\p{{N}}]|$)")
         self.percent_re = regex.compile(rf"(?P<unit>{alternation(self.percent_units)})")
