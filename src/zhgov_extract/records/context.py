@@ -18,6 +18,8 @@ _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:\n]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-*•◆◇●○■□▪▶►·#])")
 _LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3}
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}")
+_RELATIVE_YEAR = re.compile(r"今年|本年|年内|去年|上一年|上年(?!度)|全年")
 _BULLET = re.compile(r"\s*(?:[-*•◆◇●○■□▪▶►·]|\d{1,3}[.．、]|[（(]\d{1,3}[)）])")
 
 
@@ -46,6 +48,7 @@ class DocContext:
         self._starts = {t: [s.start for s in ss] for t, ss in self.by_type.items()}
         self.headings = self._map_headings()
         self.region = self._own_region()
+        self.year = self._own_year()
 
     # ------------------------------------------------------------ units
     def _unit(self, breaks: list[int], i: int) -> tuple[int, int]:
@@ -163,6 +166,14 @@ class DocContext:
         return {"code": n.get("code"), "name": n.get("name") or self.text[s.start:s.end],
                 "start": s.start, "end": s.end}
 
+    def compatible(self, s: Span) -> bool:
+        """A region in the document's province (鞍山's report naming 北辰 means no Tianjin district)."""
+        if not self.region or not self.region.get("code"):
+            return True
+        n = s.norm if isinstance(s.norm, dict) else (s.norm.model_dump() if s.norm is not None else {})
+        code = (n or {}).get("code")
+        return not code or code[:2] == self.region["code"][:2]
+
     @staticmethod
     def level(s: Span) -> int:
         n = s.norm if isinstance(s.norm, dict) else (s.norm.model_dump() if s.norm is not None else {})
@@ -176,6 +187,25 @@ class DocContext:
             if best is None or rank >= best[0]:
                 best = (rank, s)
         return best[1] if best else None
+
+    def _own_year(self) -> int | None:
+        """The year the document is dated in: its first full date near the top (2024年2月29日),
+        else the latest year it names."""
+        m = _FULL_DATE.search(self.text, 0, 600)
+        if m:
+            return int(m.group(1))
+        years = [int(v[:4]) for s in self.by_type.get("date", [])
+                 if (v := (s.norm or {}).get("value") if isinstance(s.norm, dict) else None) and v[:4].isdigit()]
+        return max(years) if years else None  # else the latest year it names: 今年 is no earlier
+
+    def relative_year(self, a: int, b: int) -> str | None:
+        """今年/本年/年内 → the document's year, 去年/上年 → the year before, when the document is dated."""
+        if self.year is None:
+            return None
+        m = _RELATIVE_YEAR.search(self.text, a, b)
+        if m is None:
+            return None
+        return str(self.year - (1 if m.group() in ("去年", "上年", "上一年") else 0))
 
     def year_before(self, a: int, lo: int) -> str | None:
         """The year of the nearest date between ``lo`` and ``a`` (a stated year, not 今年)."""

@@ -240,7 +240,14 @@ class MetricLinker:
         return {"start": a, "end": b} if b > a else None
 
     def _period(self, ctx: DocContext, n: Span, sa: int) -> str | None:
-        for lo in (sa, ctx.paragraph_start(n.start)):
+        for s in reversed(ctx.spans("date", sa, n.start)):
+            v = (s.norm or {}).get("value") if isinstance(s.norm, dict) else getattr(s.norm, "value", None)
+            if v and v[:4].isdigit():
+                return v
+        rel = ctx.relative_year(sa, n.start)
+        if rel:
+            return rel
+        for lo in (ctx.paragraph_start(n.start),):
             for s in reversed(ctx.spans("date", lo, n.start)):
                 v = (s.norm or {}).get("value") if isinstance(s.norm, dict) else getattr(s.norm, "value", None)
                 if v and v[:4].isdigit():

@@ -13,6 +13,7 @@ from zhgov_extract.records.context import DocContext
 from zhgov_extract.taggers.projects import ProjectRules, _alt
 from zhgov_extract.text.doc import Span
 
+_THRESHOLD = regex.compile(r"(?:及)?以上")
 _COUNT_UNITS = set("个家项次批座条所户名人期轮场")
 _OWNER_VERBS = regex.compile(r"(?:投资|建设|投建|承建|实施|打造|新建|扩建|落地|签约|布局|建成|运营|牵头|引进|合作)")
 
@@ -81,12 +82,16 @@ class ProjectLinker:
             if m.start < p.start and ctx.spans("project", m.end, p.start):
                 continue  # it belongs to a project between them
             cue = self.inv_re.search(text, max(ca, m.start - 12), m.start)
-            if cue is None:
+            if cue is not None:
+                word = regex.match(f"(?:{_alt(self._inv_kind)})", text[cue.start():cue.end()]).group()
+                kind = self._inv_kind[word]
+            elif p.end <= m.start and m.end <= cb and _THRESHOLD.match(text, m.end):
+                kind = "total"  # 等707个5000万元以上项目: the list's class of investment
+            else:
                 continue
-            word = regex.match(f"(?:{_alt(self._inv_kind)})", text[cue.start():cue.end()]).group()
             norm = m.norm or {}
             out.append({"start": m.start, "end": m.end, "value": norm.get("value"),
-                        "currency": norm.get("currency", "CNY"), "kind": self._inv_kind[word]})
+                        "currency": norm.get("currency", "CNY"), "kind": kind})
             used.add((m.start, m.end))
         return out
 
@@ -107,10 +112,11 @@ class ProjectLinker:
 
     # ------------------------------------------------------------ region
     def _region(self, ctx: DocContext, p: Span, sa: int, sb: int) -> dict | None:
-        own = [r for r in ctx.spans("region", p.start, p.end) if ctx.covering("enterprise", r.start, r.end) is None]
+        own = [r for r in ctx.spans("region", p.start, p.end)
+               if ctx.covering("enterprise", r.start, r.end) is None and ctx.compatible(r)]
         best = ctx.most_specific_region(own)
         if best is None:
-            near = [r for r in ctx.spans("region", sa, p.start) if not ctx.inside_name(r)]
+            near = [r for r in ctx.spans("region", sa, p.start) if not ctx.inside_name(r) and ctx.compatible(r)]
             best = near[-1] if near else None
         heading = None
         for h in ctx.headings_above(p.start):
@@ -144,7 +150,10 @@ class ProjectLinker:
         return self._status_kind[best[1].group()], best[1].end()
 
     def _year(self, ctx: DocContext, p: Span, sa: int, sb: int) -> str | None:
-        v = ctx.year_before(p.start, sa) or ctx.year_before(sb, p.end)
+        v = ctx.year_before(p.start, sa) or ctx.year_before(sb, p.end) or ctx.relative_year(sa, sb)
+        if v is None:
+            a, b = ctx.list_title(p.start)
+            v = ctx.year_before(b, a) or ctx.relative_year(a, b) if b > a else None
         if v is None:
             v = ctx.year_before(p.start, ctx.paragraph_start(p.start))
         return v[:4] if v else None
