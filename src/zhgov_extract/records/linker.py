@@ -9,7 +9,7 @@ from zhgov_extract.records.context import DocContext
 from zhgov_extract.records.metrics import MetricLinker, MetricRules
 from zhgov_extract.records.projects import ProjectLinker
 from zhgov_extract.registry import register_component
-from zhgov_extract.taggers.projects import ProjectRules
+from zhgov_extract.taggers.project_rules import ProjectRules
 from zhgov_extract.text.doc import Doc
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from zhgov_extract.records.context import DocContext
 from zhgov_extract.resources import rules_path
-from zhgov_extract.taggers.projects import _alt
+from zhgov_extract.taggers.project_rules import _alt
 from zhgov_extract.text.doc import Span
 
 _NUMERIC = ("money", "percent", "quantity")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from zhgov_extract.records.context import DocContext
-from zhgov_extract.taggers.projects import ProjectRules, _alt
+from zhgov_extract.taggers.project_rules import ProjectRules, _alt
 from zhgov_extract.text.doc import Span
 
 _THRESHOLD = regex.compile(r"(?:及)?以上")

@@ -9,15 +9,10 @@ head noun is one name whole.  Every word list is data in ``rules/projects.yaml``
 from __future__ import annotations
 
 import bisect
-from functools import cached_property
-from pathlib import Path
-
 import regex
-import yaml
-from pydantic import BaseModel, ConfigDict
 
 from zhgov_extract.registry import register_component
-from zhgov_extract.resources import rules_path
+from zhgov_extract.taggers.project_rules import ProjectRules, _alt
 from zhgov_extract.text.doc import Doc, Span, non_overlapping
 
 _CLAUSE_END = set("，,。；;：:！？!?\n")
@@ -30,85 +25,9 @@ _BULLET_LINE = regex.compile(
 _MAX_NAME = 48
 _COUNT_UNITS = set("个家项次批座条所户名人期轮场")
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_QUOTED = regex.compile(r"[“「『][^”」』]{1,20}[”」』]")
+_CN_DIGITS = regex.compile(r"[一二三四五六七八九十百千两][个大项批张资能化]|[一二三四五六七八九十两]{2}")
 _ORDINAL = regex.compile(r"[一二三四五六七八九十0-9]+$")
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-class ProjectRules(BaseModel):
-    """The lists of ``rules/projects.yaml``; an unknown key is an error at load time."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    heads: list[str]
-    weak_heads: list[str]
-    build_cues: list[str]
-    phase: str
-    left_stops: list[str]
-    name_verbs: list[str]
-    generic_words: list[str]
-    not_project_endings: list[str]
-    list_tail: str
-    list_separators: list[str]
-    list_intro: list[str]
-    status_words: dict[str, list[str]]
-    investment_kinds: dict[str, list[str]]
-    capacity_cues: list[str]
-    designations: list[str]
-    joint_words: list[str]
-    list_sector_words: list[str]
-
-    @classmethod
-    def load(cls, path: str | Path | None = None) -> "ProjectRules":
-        with open(path or rules_path("projects.yaml"), encoding="utf-8") as fh:
-            return cls.model_validate(yaml.safe_load(fh))
-
-    @cached_property
-    def head_re(self):
-        return regex.compile(f"(?:{_alt(self.heads + self.weak_heads)})")
-
-    @cached_property
-    def head_tail_re(self):
-        """What may follow a head and still belong to it: another head, 建设+head, a phase."""
-        return regex.compile(f"(?:建设)?(?:{_alt(self.heads)})|{self.phase}")
-
-    @cached_property
-    def bullet_head_re(self):
-        return regex.compile(f"(?:{_alt(self.heads)})(?:{self.phase})?$")
-
-    @cached_property
-    def list_tail_re(self):
-        return regex.compile(self.list_tail)
-
-    @cached_property
-    def stops(self) -> frozenset:
-        return frozenset(self.left_stops)
-
-    @cached_property
-    def generic(self) -> frozenset:
-        return frozenset(self.generic_words)
-
-    @cached_property
-    def intro_re(self):
-        return regex.compile(f"^(?:{_alt(self.list_intro)})+")
-
-    @cached_property
-    def designation_re(self):
-        return regex.compile(f"(?:{_alt(self.designations)})")
-
-    @cached_property
-    def list_sector_re(self):
-        return regex.compile(_alt(self.list_sector_words))
-
-    @cached_property
-    def joint_re(self):
-        return regex.compile(_alt(self.joint_words))
-
-    @cached_property
-    def build_cue_re(self):
-        return regex.compile(_alt(self.build_cues))
 
 
 class _Ranges:
@@ -168,6 +87,7 @@ class _Pass:
         cands += self._bullet_lines()
         cands += self._head_names()
         cands += self._list_items()
+        cands += self._list_neighbours(cands)
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         kept = non_overlapping(cands, span=lambda c: (c[0], c[1]))
         return [Span("project", a, b, None, src) for a, b, src in sorted(kept)]
@@ -190,19 +110,39 @@ class _Pass:
             pos = he
             if self.blocked.covering(hs) is not None or self.doc.in_protected(hs, he):
                 continue
-            if not self._at_word_edges(hs, he):
+            hs = self._word_start(hs, he)
+            if hs is None:
                 continue
             weak = m.group() in r.weak_heads and he == m.end()
             if weak and not self._built(hs, he):
                 continue
-            start = self._walk_left(hs)
+            route = m.group() in r.route_head_set
+            if route:  # 广巴铁路扩能改造, 荣乌高速沧州段改扩建工程
+                t = r.route_suffix_re.match(text, he)
+                if t and t.end() > he and self._at_word_edges(he, t.end()):
+                    he = t.end()
+            start = self._walk_left(hs, route=route)
             if start is None or not self._specific(start, hs):
                 continue
+            joint = regex.search(r"(?<=[^\s])[和及](?=[^\s])", text[start:hs]) if route else None
+            if joint and 2 <= joint.start() <= 6:  # 宁洛和兰南高速: two routes sharing a head
+                out.append((start, start + joint.start(), "shared"))
+                start += joint.end()
             name = text[start:he]
             if any(name.endswith(e) for e in r.not_project_endings):
                 continue
             out.append((start, he, "head"))
         return out
+
+    def _word_start(self, hs: int, he: int) -> int | None:
+        """Where the head's word starts: the head itself, or a word ending in it (水电站 for 电站); None inside a word."""
+        toks = self.doc.clause_tokens(hs, he)
+        if not toks or self._at_word_edges(hs, he):
+            return hs
+        w, a, b = toks[0]
+        if a < hs and b <= he and self._at_word_edges(b, he):
+            return a
+        return None
 
     def _at_word_edges(self, hs: int, he: int) -> bool:
         """The head starts and ends on a word boundary (城 in 城市 is no head)."""
@@ -221,7 +161,7 @@ class _Pass:
         ends = [i for i in (seg.find(c, he - a) for c in "。；;\n") if i >= 0]
         return self.r.build_cue_re.search(seg, lo, min(ends) if ends else len(seg)) is not None
 
-    def _walk_left(self, h: int) -> int | None:
+    def _walk_left(self, h: int, route: bool = False) -> int | None:
         """Where the name ending at ``h`` starts: over owner, place, capacity and own words."""
         text, r, tags = self.text, self.r, self.tags
         toks = [t for t in self.doc.words_before(h, _MAX_NAME + 8) if t[2] <= h]
@@ -260,6 +200,14 @@ class _Pass:
                 while i >= 0 and toks[i][1] >= pos:
                     i -= 1
                 continue
+            if route and w in r.route_joiners and i > 0 and self._proper(toks[i - 1][0]):
+                pos = a  # 西宁至成都铁路: a route from place to place
+                i -= 1
+                continue
+            if w in r.name_joiners and i > 0 and pos < h:
+                pos = a  # 京津冀·沧州…
+                i -= 1
+                continue
             if w in r.stops or any(c in _CLAUSE_END or c == "、" for c in w):
                 break
             if w.isspace():
@@ -281,6 +229,8 @@ class _Pass:
                     nxt = toks[i + 1] if i + 1 < len(toks) else None
                     if tag in _FUNCTION_TAGS and not (nxt and nxt[2] - nxt[1] == 1 and nxt[2] <= h):
                         break
+                elif _CN_DIGITS.match(w):
+                    break  # 六大工程, 三个项目: a count
                 elif tag == "m" and w[0] in "首第":
                     pass  # 首条, 第二: ordinals are part of names
                 elif (tag in _STOP_TAGS and w not in r.name_verbs) or tag == "m":
@@ -318,7 +268,10 @@ class _Pass:
             return False
         if self.ent.inside(a, b) or self.place.inside(a, b) or self.qty.inside(a, b):
             return True
-        if any(q in text[a:b] for q in "“「『"):
+        quoted = _QUOTED.search(text, a, b)
+        if quoted and _CN_DIGITS.search(quoted.group()):
+            return False  # “两资三能”工程, “五个一批”项目: a slogan, not a name
+        if quoted:
             return True
         for w, x, y in self.doc.tokens_in(a, b):
             if y > b:
@@ -381,6 +334,31 @@ class _Pass:
                 named = counted or self.ent.inside(a, b) or self.place.inside(a, b) or r.head_re.search(text, a, b)
                 if a < b and named and self._specific(a, b):
                     out.append((a, b, "list"))
+        return out
+
+    def _list_neighbours(self, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Items of a 、-list whose neighbours are projects are projects too (孟底沟水电站、理塘索绒光伏发电、…).
+
+        An item before a project that shares its head (平漯周、焦济洛平高铁) is one as well.
+        """
+        text = self.text
+        taken = {(a, b) for a, b, _ in cands}
+        starts = {a for a, _, _ in cands}
+        ends = {b for _, b, _ in cands}
+        out = []
+        for a, b, _ in cands:
+            # the item right after: up to the next 、 or clause end
+            if b < len(text) and text[b] == "、":
+                nb = b + 1
+                ne = min([i for i in (text.find(c, nb) for c in "、，,。；;：:\n等") if i >= 0] or [len(text)])
+                if 2 <= ne - nb <= 20 and (nb, ne) not in taken and nb not in starts and self._specific(nb, ne):
+                    if (ne < len(text) and text[ne] in "、等") or ne in starts:
+                        out.append((nb, ne, "neighbour"))
+            # the item right before
+            if a > 1 and text[a - 1] == "、" and (a - 1) not in ends:
+                pa = self._walk_left(a - 1)
+                if pa is not None and 2 <= a - 1 - pa <= 20 and self._specific(pa, a - 1):
+                    out.append((pa, a - 1, "neighbour"))
         return out
 
     def _item_start(self, end: int) -> int | None:

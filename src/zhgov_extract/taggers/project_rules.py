@@ -1,0 +1,101 @@
+"""The typed rules of the project tagger and the record linker (``rules/projects.yaml``)."""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from zhgov_extract.resources import rules_path
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class ProjectRules(BaseModel):
+    """The lists of ``rules/projects.yaml``; an unknown key is an error at load time."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heads: list[str]
+    weak_heads: list[str]
+    build_cues: list[str]
+    phase: str
+    left_stops: list[str]
+    name_verbs: list[str]
+    generic_words: list[str]
+    not_project_endings: list[str]
+    list_tail: str
+    list_separators: list[str]
+    list_intro: list[str]
+    status_words: dict[str, list[str]]
+    investment_kinds: dict[str, list[str]]
+    capacity_cues: list[str]
+    designations: list[str]
+    route_heads: list[str]
+    route_joiners: list[str]
+    route_suffix: str
+    name_joiners: list[str]
+    joint_words: list[str]
+    list_sector_words: list[str]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "ProjectRules":
+        with open(path or rules_path("projects.yaml"), encoding="utf-8") as fh:
+            return cls.model_validate(yaml.safe_load(fh))
+
+    @cached_property
+    def head_re(self):
+        return regex.compile(f"(?:{_alt(self.heads + self.weak_heads)})")
+
+    @cached_property
+    def route_suffix_re(self):
+        return regex.compile(self.route_suffix)
+
+    @cached_property
+    def route_head_set(self) -> frozenset:
+        return frozenset(self.route_heads)
+
+    @cached_property
+    def head_tail_re(self):
+        """What may follow a head and still belong to it: another head, 建设+head, a phase."""
+        return regex.compile(f"(?:建设)?(?:{_alt(self.heads)})|{self.phase}")
+
+    @cached_property
+    def bullet_head_re(self):
+        return regex.compile(f"(?:{_alt(self.heads)})(?:{self.phase})?$")
+
+    @cached_property
+    def list_tail_re(self):
+        return regex.compile(self.list_tail)
+
+    @cached_property
+    def stops(self) -> frozenset:
+        return frozenset(self.left_stops)
+
+    @cached_property
+    def generic(self) -> frozenset:
+        return frozenset(self.generic_words)
+
+    @cached_property
+    def intro_re(self):
+        return regex.compile(f"^(?:{_alt(self.list_intro)})+")
+
+    @cached_property
+    def designation_re(self):
+        return regex.compile(f"(?:{_alt(self.designations)})")
+
+    @cached_property
+    def list_sector_re(self):
+        return regex.compile(_alt(self.list_sector_words))
+
+    @cached_property
+    def joint_re(self):
+        return regex.compile(_alt(self.joint_words))
+
+    @cached_property
+    def build_cue_re(self):
+        return regex.compile(_alt(self.build_cues))
