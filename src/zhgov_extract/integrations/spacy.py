@@ -18,8 +18,8 @@ getters look spans up by label and range and always hand out fresh lists.
 
 Only this module imports spaCy; ``docs/spacy.md`` describes the rules.
 """
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: spaCy 3.7 validates the factory's arguments from
+# its signature and cannot resolve annotations left as strings.
 import json
 import shutil
 import threading
