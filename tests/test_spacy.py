@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import spacy
@@ -237,6 +238,20 @@ def test_pipe_with_two_processes(nlp):
     two = [_annotations(d) for d in nlp.pipe(texts, n_process=2, batch_size=1)]
     assert two == one
     assert all(a["spans"] for a in one)
+
+
+def test_threads_share_one_extractor_built_once():
+    """Four threads hit a fresh pipeline at once: one build, and each Doc gets its own mentions."""
+    nlp = spacy.blank("zh", config=ZH)
+    pipe = nlp.add_pipe("zhgov_extract", config={"components": ["documents", "dates", "numeric"], "tokenizer": None})
+    builds, build = [], pipe._build
+    pipe._build = lambda: builds.append(1) or build()
+    texts = [f"投资{n}亿元，增长{n}%。" for n in range(1, 9)]
+    with ThreadPoolExecutor(4) as pool:
+        docs = list(pool.map(nlp, texts))
+    assert builds == [1]
+    for n, doc in enumerate(docs, 1):
+        assert [(e.label_, e._.norm["value"]) for e in doc.ents] == [("money", f"{n}00000000"), ("percent", str(n))]
 
 
 def test_component_pickles_without_its_extractor(nlp):
