@@ -49,6 +49,7 @@ class DocContext:
         self.headings = self._map_headings()
         self.region = self._own_region()
         self.year = self._own_year()
+        self._titles: dict[int, tuple[int, int]] = {}
 
     # ------------------------------------------------------------ units
     def _unit(self, breaks: list[int], i: int) -> tuple[int, int]:
@@ -85,13 +86,10 @@ class DocContext:
         """The span of a type that contains ``[a, b)``, if any."""
         ss, starts = self.by_type.get(type_, []), self._starts.get(type_, [])
         k = bisect.bisect_right(starts, a) - 1
-        while k >= 0 and k >= len(ss) - 10_000:
-            s = ss[k]
+        for j in range(k, max(-1, k - 4), -1):  # spans of one type nest a few deep at most
+            s = ss[j]
             if s.start <= a and b <= s.end and (s.start, s.end) != (a, b):
                 return s
-            if s.end <= a and s.start < a - 200:
-                return None
-            k -= 1
         return None
 
     def inside_name(self, s: Span) -> bool:
@@ -132,6 +130,13 @@ class DocContext:
         line_start = text.rfind("\n", 0, i) + 1
         if not _BULLET.match(text, line_start):
             return 0, 0
+        hit = self._titles.get(line_start)
+        if hit is None:
+            hit = self._titles[line_start] = self._list_title(line_start)
+        return hit
+
+    def _list_title(self, line_start: int) -> tuple[int, int]:
+        text = self.text
         pos, steps = line_start, 0
         while pos > 0 and steps < 200:
             prev = text.rfind("\n", 0, pos - 1) + 1

@@ -79,6 +79,10 @@ class MetricRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.predicate_words)}|[\\s，、：:])+$")
 
     @cached_property
+    def zone_re(self):
+        return regex.compile(f"(?:{_alt(self.zone_words)})")
+
+    @cached_property
     def share_nouns(self) -> tuple[str, ...]:
         return tuple(sorted((w for w in self.share_words if len(w) > 1 and w[0] != "占" or w == "占比"),
                             key=len, reverse=True))
@@ -262,7 +266,7 @@ class MetricLinker:
         regs = [s for s in ctx.spans("region", sa, n.start) if not ctx.inside_name(s)]
         if regs:
             reg = ctx.region_of(regs[-1])
-            zone = regex.match(f"(?:{_alt(self.r.zone_words)})", ctx.text[regs[-1].end:regs[-1].end + 12])
+            zone = self.r.zone_re.match(ctx.text, regs[-1].end)
             if zone:  # a number about a zone is not the city's
                 return {"code": None, "name": ctx.text[regs[-1].start:regs[-1].end + zone.end()]}
             return reg

@@ -26,6 +26,7 @@ class ProjectLinker:
         self.status_re = regex.compile(_alt(w for w, _ in status))
         kinds = [(w, k) for k, ws in rules.investment_kinds.items() for w in ws]
         self._inv_kind = dict(kinds)
+        self.inv_word_re = regex.compile(f"(?:{_alt(self._inv_kind)})")
         self.inv_re = regex.compile(f"(?:{_alt(w for w, _ in kinds)})[为达约超近逾共计了是]{{0,2}}$")
         self.cap_re = regex.compile(f"(?:{_alt(rules.capacity_cues)})[为达约超近逾了]{{0,2}}$")
 
@@ -83,7 +84,7 @@ class ProjectLinker:
                 continue  # it belongs to a project between them
             cue = self.inv_re.search(text, max(ca, m.start - 12), m.start)
             if cue is not None:
-                word = regex.match(f"(?:{_alt(self._inv_kind)})", text[cue.start():cue.end()]).group()
+                word = self.inv_word_re.match(text, cue.start(), cue.end()).group()
                 kind = self._inv_kind[word]
             elif p.end <= m.start and m.end <= cb and _THRESHOLD.match(text, m.end):
                 kind = "total"  # 等707个5000万元以上项目: the list's class of investment

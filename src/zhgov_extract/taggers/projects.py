@@ -23,6 +23,7 @@ _STOP_TAGS = {"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", 
 _BULLET_LINE = regex.compile(
     r"^[ \t]*(?:(?:[-*•◆◇●○■□▪▶►·]|\d{1,3}[.．、]|[（(]\d{1,3}[)）])[ \t]*)+(?P<body>[^\n]+?)[ \t]*$", regex.M)
 _MAX_NAME = 48
+_NO_NAME_BEFORE = set("等的个项批和与及、，,。；;：:！？!?\n 　\t（(")
 _COUNT_UNITS = set("个家项次批座条所户名人期轮场")
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _QUOTED = regex.compile(r"[“「『][^”」』]{1,20}[”」』]")
@@ -110,11 +111,13 @@ class _Pass:
             pos = he
             if self.blocked.covering(hs) is not None or self.doc.in_protected(hs, he):
                 continue
-            hs = self._word_start(hs, he)
-            if hs is None:
-                continue
             weak = m.group() in r.weak_heads and he == m.end()
             if weak and not self._built(hs, he):
+                continue
+            if hs == 0 or text[hs - 1] in _NO_NAME_BEFORE:
+                continue  # 等项目, 的工程, 、基地: nothing before the head names it (checked before any tokenising)
+            hs = self._word_start(hs, he)
+            if hs is None:
                 continue
             route = m.group() in r.route_head_set
             if route:  # 广巴铁路扩能改造, 荣乌高速沧州段改扩建工程

@@ -1,0 +1,61 @@
+"""What projects and records cost: the whole Extractor against the same Extractor without them.
+
+The two systems run alternately over the same documents in one process, and the
+figure is the median of the pairwise ratios (issue 13 asks for >= 0.8x).
+
+    python benchmarks/records_cost.py --runs 7 --min-chars 300000
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_docs(min_chars: int) -> list[str]:
+    files = sorted((ROOT / "corpus" / "raw").glob("*.txt"))
+    for d in ("dev", "dev2", "dev3", "dev4", "dev5"):
+        files += sorted((ROOT / "corpus" / d / "raw").glob("*.txt"))
+    base = [f.read_text(encoding="utf-8-sig") for f in files]
+    docs: list[str] = []
+    while sum(map(len, docs)) < min_chars:
+        docs.extend(base)
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--min-chars", type=int, default=300_000)
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    from zhgov_extract import Extractor
+
+    docs = load_docs(args.min_chars)
+    n = sum(map(len, docs))
+    full = Extractor()
+    base = Extractor(disable=["projects", "records"])
+    for ex in (full, base):
+        [ex(d) for d in docs[:20]]  # warm-up: dictionaries, caches
+    ratios, t_full, t_base = [], [], []
+    for i in range(args.runs):
+        order = (full, base) if i % 2 == 0 else (base, full)
+        times = {}
+        for ex in order:
+            t = time.perf_counter()
+            for d in docs:
+                ex(d)
+            times[id(ex)] = time.perf_counter() - t
+        t_full.append(times[id(full)])
+        t_base.append(times[id(base)])
+        ratios.append(times[id(base)] / times[id(full)])
+    print(f"corpus: {n:,} characters, {len(docs)} documents, {args.runs} alternating runs")
+    print(f"with projects and records:    {n / statistics.median(t_full):>12,.0f} chars/s")
+    print(f"without projects and records: {n / statistics.median(t_base):>12,.0f} chars/s")
+    print(f"speed with / without (median of pairwise ratios): {statistics.median(ratios):.2f}x (target >= 0.8x)")
+
+
+if __name__ == "__main__":
+    main()
