@@ -234,8 +234,11 @@ class NumericExtractor:
             if f is not None:
                 out.append(f)
                 last_end = f.end
-        if r.tally_re is not None and not r.tally_first.isdisjoint(text):
-            out.extend(self._tallies(doc))
+            elif tok.end < len(text) and text[tok.end] in r.tally_first:
+                parts = self._tally(text, tok.start)
+                if parts:
+                    out.extend(parts)
+                    last_end = parts[-1].end
         self._coordinate(text, out)
         return out
 
@@ -256,6 +259,8 @@ class NumericExtractor:
         """
         r = self.r
         pos = low_found[1] if low_found else low.end
+        if pos >= len(text) or text[pos] not in r.range_first:
+            return None
         m = r.range_re.match(text, pos)
         if not m:
             return None
@@ -298,21 +303,20 @@ class NumericExtractor:
                 info["currency_before"] = cb
         return Found(kind, tok.start, end, tok, info, q)
 
-    def _tallies(self, doc: Doc) -> list[Found]:
-        """12金8银5铜: each number with its word is a quantity."""
+    def _tally(self, text: str, start: int) -> list[Found]:
+        """12金8银5铜: each number with its word is a quantity (two or more, in the set's order)."""
         r = self.r
+        m = r.tally_re.match(text, start) if r.tally_re is not None else None
+        if m is None:
+            return []
+        parts = list(r.tally_part_re.finditer(text, m.start(), m.end()))
+        if not any(_in_order([p.group(2) for p in parts], ws) for ws in r.tally_sets):
+            return []  # 12金12金 is no tally
         out = []
-        for m in r.tally_re.finditer(doc.text):
-            if doc.in_protected(m.start(), m.end()):
-                continue
-            parts = list(r.tally_part_re.finditer(m.group()))
-            words = [p.group(2) for p in parts]
-            if not any(_in_order(words, ws) for ws in r.tally_sets):
-                continue  # 12金12金 is no tally
-            for p in parts:
-                a, b = m.start() + p.start(), m.start() + p.end()
-                tok = NumberToken(a, a + len(p.group(1)), p.group(1), True, False, "", False, False)
-                out.append(Found("quantity", a, b, tok, {"unit": p.group(2)}, None, source="tally"))
+        for p in parts:
+            a = p.start()
+            tok = NumberToken(a, a + len(p.group(1)), p.group(1), True, False, "", False, False)
+            out.append(Found("quantity", a, p.end(), tok, {"unit": p.group(2)}, None, source="tally"))
         return out
 
     def _coordinate(self, text: str, found: list[Found]) -> None:

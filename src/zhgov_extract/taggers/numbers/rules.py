@@ -184,8 +184,9 @@ class NumericRules:
         gap = rf"(?:{alternation(f.multiplier_gap)})(?=[{_CN_BIG}])"
         self.gap_words = tuple(f.multiplier_gap)
         chinese = chinese_numeral("".join(f.estimates.vague), gap)
+        tally_words = [w for ws in f.tallies for w in ws]
         any_unit = "|".join([currency_alt, alternation(self.percent_units), unit_alt, rf"{sp}(?:{latin_alt})",
-                             joiners, alternation(f.coordinators)])
+                             joiners, alternation(f.coordinators)] + ([alternation(tally_words)] if tally_words else []))
         self.mult = MULT
         # Only numbers that can start a mention reach Python: an Arabic number followed
         # (after 余/多 and a multiplier) by a unit, a range joiner or a coordinator, or
@@ -224,6 +225,7 @@ class NumericRules:
             rf"(?P<alt>{f.unit_alternative})?"
         )
         self.range_re = regex.compile(rf"(?:{alternation(f.ranges.inclusive_marks)})?(?P<j>{joiners})")
+        self.range_first = {w[0] for w in f.ranges.inclusive_marks + f.ranges.connectors}
         self.approx_classifier_re = regex.compile(rf"[多余]({alternation(f.approx_classifier_units)})")
         self.unitless_guard = regex.compile(
             rf"(?:{alternation(list(self.currencies) + list(self.percent_units))}|{unit_alt}|[A-Za-z0-9])"
