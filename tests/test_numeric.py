@@ -224,3 +224,34 @@ def test_one_extractor_from_threads_agrees_with_sequential(numeric_only):
     with ThreadPoolExecutor(4) as pool:
         for _ in range(2):
             assert list(pool.map(lambda t: numeric_only(t).model_dump_json(), texts)) == seq
+
+
+# ------------------------------------------------- rules are typed
+def test_a_wrong_key_in_the_rules_is_an_error_at_load(tmp_path):
+    import shutil
+
+    import pydantic
+    import yaml
+
+    from zhgov_extract import Extractor
+    from zhgov_extract.resources import rules_path
+
+    for name in ("numeric.yaml", "dates.yaml"):
+        shutil.copy(rules_path(name), tmp_path / name)
+    Extractor(components=["documents", "dates", "numeric"], tokenizer=None, rules_dir=tmp_path)  # loads as shipped
+    raw = yaml.safe_load((tmp_path / "numeric.yaml").read_text(encoding="utf-8"))
+    raw["ranges"]["conectors"] = raw["ranges"].pop("connectors")  # a typo
+    (tmp_path / "numeric.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(pydantic.ValidationError, match="conectors"):
+        Extractor(components=["documents", "dates", "numeric"], tokenizer=None, rules_dir=tmp_path)
+
+
+def test_a_wrong_key_in_the_date_rules_is_an_error(tmp_path):
+    import pydantic
+
+    from zhgov_extract.taggers.dates import DateTagger
+
+    (tmp_path / "dates.yaml").write_text("source: x\nupdated: y\npatterns:\n  - name: a\n    regex: 'x'\n",
+                                         encoding="utf-8")
+    with pytest.raises(pydantic.ValidationError):
+        DateTagger(tmp_path / "dates.yaml")
