@@ -43,9 +43,17 @@ def test_items_of_a_counted_list_are_projects(extractor):
     "打造国家级先进制造业基地。",                         # a designation
     "抓实项目建设，做优项目服务。",                       # verbs before 项目
     "建成食品工业园区、化工园区等特色产业园区。",         # parks named by their sector
+    "二、锦州市央地合作项目推进情况",                     # a place and a kind of project
+    "12个项目列入省央地合作重大项目库。",                 # 项目库 is a list; 省央地 is generic words
+    "项目部和工程师进驻现场。",                           # the head inside another word
 ])
 def test_not_projects(extractor, text):
     assert _projects(extractor, text)[1] == []
+
+
+def test_a_place_and_a_concrete_head_or_word_is_a_project(extractor):
+    _, ps = _projects(extractor, "锦州市污水处理厂改造项目开工，锦州市青石水库开工建设。")
+    assert ps == ["锦州市污水处理厂改造项目", "锦州市青石水库"]
 
 
 def test_bulleted_items_take_their_county_heading(extractor):

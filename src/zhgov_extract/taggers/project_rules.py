@@ -28,6 +28,8 @@ class ProjectRules(BaseModel):
     name_verbs: list[str]
     generic_words: list[str]
     not_project_endings: list[str]
+    category_heads: list[str]
+    head_not_followed_by: list[str]
     list_tail: str
     list_separators: list[str]
     list_intro: list[str]
@@ -75,6 +77,14 @@ class ProjectRules(BaseModel):
     @cached_property
     def stops(self) -> frozenset:
         return frozenset(self.left_stops)
+
+    @cached_property
+    def category_head_set(self) -> frozenset:
+        return frozenset(self.category_heads)
+
+    @cached_property
+    def head_not_followed(self) -> frozenset:
+        return frozenset(self.head_not_followed_by)
 
     @cached_property
     def generic(self) -> frozenset:

@@ -111,6 +111,9 @@ class _Pass:
             pos = he
             if self.blocked.covering(hs) is not None or self.doc.in_protected(hs, he):
                 continue
+            head = text[hs:he]
+            if text[he:he + 1] in r.head_not_followed:
+                continue  # 项目库, 工程师: the head is part of another word
             weak = m.group() in r.weak_heads and he == m.end()
             if weak and not self._built(hs, he):
                 continue
@@ -125,7 +128,7 @@ class _Pass:
                 if t and t.end() > he and self._at_word_edges(he, t.end()):
                     he = t.end()
             start = self._walk_left(hs, route=route)
-            if start is None or not self._specific(start, hs):
+            if start is None or not self._specific(start, hs, category=head in r.category_head_set):
                 continue
             joint = regex.search(r"(?<=[^\s])[和及](?=[^\s])", text[start:hs]) if route else None
             if joint and 2 <= joint.start() <= 6:  # 宁洛和兰南高速: two routes sharing a head
@@ -260,17 +263,21 @@ class _Pass:
                 depth_q -= 1
         return pos
 
-    def _specific(self, a: int, b: int) -> bool:
+    def _specific(self, a: int, b: int, category: bool = False) -> bool:
         """Something in ``text[a:b]`` is a proper name, not only a kind of work (钢铁深加工基地) or a verb phrase.
 
         Proper: an owner, a place, a capacity, a quoted name, a place or organisation
         word of jieba's (ns, nr, nt, nz), Latin letters, or a word jieba does not know.
+        Before a ``category`` head (项目, 工程) a place alone names no project
+        (鞍山市央地合作项目): some other word must be no generic one.
         """
         text = self.text
         if b - a < 2 or self.r.designation_re.match(text, a, b):
             return False
-        if self.ent.inside(a, b) or self.place.inside(a, b) or self.qty.inside(a, b):
+        if self.ent.inside(a, b) or self.qty.inside(a, b):
             return True
+        if self.place.inside(a, b):
+            return not category or self._words_beside_places(a, b)
         quoted = _QUOTED.search(text, a, b)
         if quoted and _CN_DIGITS.search(quoted.group()):
             return False  # “两资三能”工程, “五个一批”项目: a slogan, not a name
@@ -279,11 +286,34 @@ class _Pass:
         for w, x, y in self.doc.tokens_in(a, b):
             if y > b:
                 break
-            if w in self.r.generic or not _WORDISH.search(w) or w.isdigit():
+            if not _WORDISH.search(w) or w.isdigit() or self._generic(w):
                 continue
             if self._proper(w):
                 return True
         return False
+
+    def _words_beside_places(self, a: int, b: int) -> bool:
+        """Some word of ``text[a:b]`` outside its places is no generic word (鞍山市污水处理厂改造项目)."""
+        for w, x, y in self.doc.tokens_in(a, b):
+            if y > b:
+                break
+            if self.place.covering(x) is None and _WORDISH.search(w) and not w.isdigit() \
+                    and not self._generic(w):
+                return True
+        return False
+
+    def _generic(self, w: str) -> bool:
+        """``w`` is a generic word, or made of generic words only (省央地 = 省 + 央地), after
+        any one-character stop jieba glued to its front (以央地)."""
+        g = self.r.generic
+        if w in g:
+            return True
+        while len(w) > 1 and w[0] in self.r.stops:
+            w = w[1:]
+        ok = [True] + [False] * len(w)
+        for i in range(1, len(w) + 1):
+            ok[i] = any(ok[j] and w[j:i] in g for j in range(max(0, i - 6), i))
+        return ok[-1]
 
     def _proper(self, w: str) -> bool:
         tag = self.tags.get(w)
