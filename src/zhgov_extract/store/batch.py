@@ -154,7 +154,25 @@ class _Writer:
 
 
 # --------------------------------------------------------------------- run
+class _NoProgress:
+    """What the batch sees when there is no progress bar: rich is not even imported."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def add_task(self, *a, **kw):
+        return 0
+
+    def update(self, *a, **kw):
+        pass
+
+
 def _progress(options: BatchOptions, total: int):
+    if not options.progress:
+        return _NoProgress()
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)

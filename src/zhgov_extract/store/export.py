@@ -16,7 +16,7 @@ from typing import Iterator
 
 import sqlalchemy as sa
 
-from zhgov_extract.store.tables import JSON, RECORD_TABLES, documents, mentions, metadata, records
+from zhgov_extract.store.tables import RECORD_TABLES, documents, is_json, mentions, metadata, records
 
 CSV_COLUMNS = ["document_id", "doc_id", "source_path", "format", "sha256", "ordinal", "type", "start", "end",
                "sentence", "text", "value", "low", "high", "qualifier", "unit", "currency", "per",
@@ -68,7 +68,7 @@ def iter_mention_rows(engine: sa.Engine, pairs: Pairs) -> Iterator[dict]:
 def iter_table_rows(engine: sa.Engine, table: sa.Table, pairs: Pairs) -> Iterator[dict]:
     """Rows of one table for the given documents, once per path, with ``source_path`` after ``document_id``."""
     paths = _by_doc(pairs)
-    js = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    js = {c.name for c in table.columns if is_json(c)}
     pk = [c for c in table.primary_key.columns]
     with engine.connect() as conn:
         for chunk in _chunks(sorted(paths)):

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 
 from zhgov_extract import __version__
-from zhgov_extract.store.tables import CHILD_TABLES, JSON, NUMERIC_TYPES, Table
+from zhgov_extract.store.tables import CHILD_TABLES, NUMERIC_TYPES, Table, is_json
 
 
 def _num(s: str | None) -> float | None:
@@ -161,7 +161,7 @@ def pack_rows(rows: dict) -> dict:
     Done in the worker, so the parent — the one writer — only prepends the document id."""
     for table in CHILD_TABLES:
         cols = child_columns(table)
-        js = [isinstance(table.c[c].type, JSON) for c in cols]
+        js = [is_json(table.c[c]) for c in cols]
         rows[table.name] = [tuple(_dump(r.get(c)) if j else r.get(c) for c, j in zip(cols, js))
                             for r in rows[table.name]]
     rows["packed"] = True

@@ -19,8 +19,9 @@ import sqlalchemy as sa
 from zhgov_extract import __version__
 from zhgov_extract.store.export import export, out_format  # noqa: F401  (the sink's file side)
 from zhgov_extract.store.rows import child_columns, pack_rows, report_rows  # noqa: F401
-from zhgov_extract.store.tables import (CHILD_TABLES, JSON, SCHEMA_VERSION, SchemaError, Table,  # noqa: F401
-                                        ddl, document_paths, documents, ensure_schema, errors, make_engine)
+from zhgov_extract.store.tables import (CHILD_TABLES, SCHEMA_VERSION, SchemaError, Table,  # noqa: F401
+                                        ddl, document_paths, documents, ensure_schema, errors, is_json,
+                                        make_engine)
 
 
 # ------------------------------------------------------------- SQL sink
@@ -139,7 +140,7 @@ class SqlSink:
         """executemany straight to the driver: the rows come packed (see :func:`pack_rows`)."""
         cols = ["document_id", *child_columns(table)]
         if self.dialect not in ("sqlite", "postgresql"):
-            js = {c.name for c in table.columns if isinstance(c.type, JSON)}
+            js = {c.name for c in table.columns if is_json(c)}
             conn.execute(table.insert(), [{c: (json.loads(v) if c in js and v is not None else v)
                                            for c, v in zip(cols, p)} for p in params])
             return

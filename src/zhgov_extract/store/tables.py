@@ -25,10 +25,27 @@ SCHEMA_VERSION = 2
 NUMERIC_TYPES = ("money", "percent", "quantity")
 
 
-def _json():
-    from sqlalchemy.dialects.postgresql import JSONB
+class JsonColumn(sa.types.TypeDecorator):
+    """JSON, stored as JSONB on PostgreSQL.  The PostgreSQL dialect is imported when a
+    PostgreSQL connection needs it, not by every run (a third of a SQLite run's start-up)."""
 
-    return JSON().with_variant(JSONB(), "postgresql")
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(JSON())
+
+
+def is_json(column) -> bool:
+    return isinstance(column.type, (JSON, JsonColumn))
+
+
+def _json():
+    return JsonColumn()
 
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; elsewhere use 64-bit ids.
