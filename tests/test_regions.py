@@ -34,3 +34,13 @@ REGIONS = [
 def test_regions_with_evidence(extractor, text, expected):
     got = {m.text: (m.norm.code, m.norm.level) for m in extractor(text).mentions if m.type == "region"}
     assert got == expected
+
+
+def test_a_region_inside_a_name_is_no_mention_but_still_the_records_region(extractor):
+    """ANNOTATION: 鞍山市委 is one organisation; a place inside a project or enterprise name is part
+    of that name.  The project's record still takes its region from it."""
+    text = "乐山机场建成通航，乐山市人民政府与四川宜宾纸业有限公司签约。乐山市经济增长6%。"
+    r = extractor(text)
+    assert [(m.start, m.text) for m in r.mentions if m.type == "region"] == [(text.index("。乐山市") + 1, "乐山市")]
+    project = next(x for x in r.records if x.kind == "project" and x.anchor.text == "乐山机场")
+    assert project.region is not None and project.region.code == "511100"

@@ -11,10 +11,12 @@ Disable with ``Extractor(disable=["regions"])``.
 """
 from __future__ import annotations
 
+import bisect
+
 from zhgov_extract.registry import register_component
 from zhgov_extract.taggers.enterprises.boundaries import NameBounds
 from zhgov_extract.text.doc import Doc, Span
-from zhgov_extract.text.spans import Coverage
+from zhgov_extract.text.spans import Coverage, merge_intervals
 
 _LEVELS = set("县市区州盟旗")
 
@@ -95,5 +97,25 @@ def regions_component(ex):
 
     def run(doc: Doc) -> None:
         doc.spans.extend(regions(nb, doc, doc.of_type("enterprise", "organization")))
+
+    return run
+
+
+@register_component("regions_on_their_own", assigns=(), requires=("region", "enterprise", "organization", "project"),
+                    _builtin=True)
+def regions_on_their_own_component(ex):
+    """Keep a region mention only where it stands as a place of its own (ANNOTATION: 鞍山市委 is one
+    organisation and holds no region; 乐山机场 is one project).  Runs after ``records``, which still
+    read the regions inside names (乐山机场 → 511100)."""
+
+    def run(doc: Doc) -> None:
+        names = merge_intervals((s.start, s.end) for s in doc.of_type("enterprise", "organization", "project"))
+        starts = [a for a, _ in names]
+
+        def inside(a: int, b: int) -> bool:
+            k = bisect.bisect_right(starts, a) - 1
+            return k >= 0 and b <= names[k][1]
+
+        doc.spans[:] = [s for s in doc.spans if s.type != "region" or not inside(s.start, s.end)]
 
     return run
