@@ -88,3 +88,24 @@ def test_same_project_named_twice(extractor):
 def test_no_projects_no_project_records(extractor):
     r = extractor("全市地区生产总值增长5.2%。")
     assert not [x for x in r.records if x.kind == "project"]
+
+
+def test_a_verb_or_particle_between_nouns_of_the_name_belongs_to_it(extractor):
+    _, ps = _projects(extractor, "宏达股份新能源汽车用铝板等12个项目加快建设，中国电气装备特高压输电生产基地项目开工。")
+    assert ps == ["宏达股份新能源汽车用铝板", "中国电气装备特高压输电生产基地项目"]
+
+
+def test_a_verb_before_a_place_starts_the_name(extractor):
+    _, ps = _projects(extractor, "分会场设在宁阳县明远产业园医药中间体项目现场。")
+    assert ps == ["宁阳县明远产业园医药中间体项目"]
+
+
+def test_buildings_and_works_listed_as_projects(extractor):
+    _, ps = _projects(extractor, "加快推进二中北校区加固、七中实验楼和科技馆等项目建设。")
+    assert ps == ["二中北校区加固", "七中实验楼", "科技馆"]
+
+
+def test_and_inside_one_listed_name(extractor):
+    """和 joins the last item (A、B和C) only where what follows it is an item of its own."""
+    _, ps = _projects(extractor, "推进中车长客地铁车辆生产项目、中节能污泥处理和垃圾发电等项目建设。")
+    assert ps == ["中车长客地铁车辆生产项目", "中节能污泥处理和垃圾发电"]

@@ -26,6 +26,8 @@ class ProjectRules(BaseModel):
     phase: str
     left_stops: list[str]
     name_verbs: list[str]
+    name_particles: list[str]
+    works: list[str]
     generic_words: list[str]
     not_project_endings: list[str]
     category_heads: list[str]
@@ -85,6 +87,20 @@ class ProjectRules(BaseModel):
     @cached_property
     def head_not_followed(self) -> frozenset:
         return frozenset(self.head_not_followed_by)
+
+    @cached_property
+    def name_particle_set(self) -> frozenset:
+        return frozenset(self.name_particles)
+
+    @cached_property
+    def list_separator_order(self) -> tuple[str, ...]:
+        """The separators between listed items, longest first (以及 before 及)."""
+        return tuple(sorted(self.list_separators, key=len, reverse=True))
+
+    @cached_property
+    def works_re(self):
+        """A building (楼, 馆) or a work on one (加固, 大修) at the end of a listed item."""
+        return regex.compile(f"(?:{_alt(self.works)})$")
 
     @cached_property
     def generic(self) -> frozenset:

@@ -194,7 +194,7 @@ class _Pass:
             if inner is not None:
                 pos = max(pos, inner[1]) if inner[1] < pos else pos
                 break
-            if w in ("与", "和") and self.ent.covering(a - 1) is not None and r.joint_re.search(text, b, h):
+            if w in ("与", "和") and i > 0 and self._owner_before(toks[i - 1]) and r.joint_re.search(text, b, h):
                 pos = a  # 中国电气装备与辽宁紫竹合作…基地项目: a joint project of two owners
                 i -= 1
                 continue
@@ -229,7 +229,9 @@ class _Pass:
                 if not _WORDISH.search(w):
                     break  # bullets, markup, symbols
                 tag = tags.get(w)
-                if len(w) == 1 and tag != "m":
+                if self._inner_word(w, tag, toks, i, pos):
+                    pass  # 特高压输电生产基地, 汽车用钢铁: a verb or particle between nouns of the name
+                elif len(w) == 1 and tag != "m":
                     # jieba splits unknown names into single characters: a function character
                     # stops only where no other single character follows it inside the name
                     nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -246,6 +248,26 @@ class _Pass:
             if h - pos > _MAX_NAME:
                 return None
         return self._balanced(pos, h)
+
+    def _owner_before(self, tok) -> bool:
+        """The word before 与 in 甲与乙合作…项目 names an owner: an enterprise, or a proper name."""
+        return self.ent.covering(tok[1]) is not None or (len(tok[0]) > 1 and self._proper(tok[0]))
+
+    def _inner_word(self, w: str, tag: str | None, toks: list, i: int, pos: int) -> bool:
+        """A verb (输电) or a linking particle (用) with a noun of the name on both sides belongs to it."""
+        if w in self.r.stops or i == 0 or pos - toks[i][2] or not (tag in ("v", "vn") or w in self.r.name_particle_set):
+            return False
+        right = toks[i + 1] if i + 1 < len(toks) else None  # None: the head follows
+        if right is not None and (self.place.covering(right[1]) or self.ent.covering(right[1])):
+            return False  # 分会场设在宁阳县…: a verb before a place or an owner starts the name
+        return self._nounish(toks[i - 1]) and (right is None or self._nounish(right))
+
+    def _nounish(self, tok) -> bool:
+        w, a, b = tok
+        if self.ent.covering(a) or self.place.covering(a):
+            return True
+        tag = self.tags.get(w)
+        return tag is not None and tag[0] == "n" and w not in self.r.stops and len(w) > 1
 
     def _balanced(self, pos: int, h: int) -> int:
         """Trim leading filler and any quote or bracket the name does not open and close itself."""
@@ -349,25 +371,46 @@ class _Pass:
             counted = bool(m.group("count"))
             if r.list_sector_re.search(m.group("mod")):
                 continue  # 等领域的N个项目: the items are sectors
-            end = m.start()
-            items = []
-            while end > 0:
-                start = self._item_start(end)
-                if start is None or start >= end:
-                    break
-                items.append((start, end))
-                sep = text[start - 1] if start > 0 else ""
-                if sep != "、":
-                    break
-                end = start - 1
+            items = self._items_before(m.start())
             if len(items) < (1 if counted else 2):
                 continue
             for a, b in items:
                 a = self._strip_intro(a, b)
-                named = counted or self.ent.inside(a, b) or self.place.inside(a, b) or r.head_re.search(text, a, b)
-                if a < b and named and self._specific(a, b):
+                if a < b and self._item_ok(a, b):
                     out.append((a, b, "list"))
         return out
+
+    def _items_before(self, end: int) -> list[tuple[int, int]]:
+        """The items of a list ending at ``end``, last first.  和/及 join the last item (A、B和C), unless
+        what follows them is no item of its own (污泥处理和垃圾发电): then they are inside one name."""
+        text, r = self.text, self.r
+        items: list[tuple[int, int]] = []
+        item_end = end
+        while end > 0:
+            start = self._item_start(end)
+            if start is None or start >= end:
+                break
+            items.append((start, item_end))
+            sep = next((x for x in r.list_separator_order if text.endswith(x, 0, start)), None)
+            if sep is None:
+                break
+            if sep != "、" and not self._item_ok(start, item_end):
+                items.pop()  # the text after 和 is no item: the name runs on across 和
+            else:
+                item_end = start - len(sep)
+            end = start - len(sep)
+        return items
+
+    def _item_ok(self, a: int, b: int) -> bool:
+        return self._specific(a, b) or self._works(a, b)
+
+    def _works(self, a: int, b: int) -> bool:
+        """A listed item that names a building or a work on one (九中教学楼, 会展宾馆, 三中南校加固) and is
+        more than generic words: the list's tail (等项目) says it is a project."""
+        r, text = self.r, self.text
+        if not (r.head_re.search(text, a, b) or r.works_re.search(text, a, b)):
+            return False
+        return any(_WORDISH.search(w) and not self._generic(w) for w, x, y in self.doc.tokens_in(a, b) if y <= b)
 
     def _list_neighbours(self, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Items of a 、-list whose neighbours are projects are projects too (孟底沟水电站、理塘索绒光伏发电、…).
