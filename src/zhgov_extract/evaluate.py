@@ -4,7 +4,7 @@ where the gold has ``records``, the records' fact scores (``records/scoring.py``
 
 Exact: same ``(type, start, end)``.  Lenient: a one-to-one matching of
 overlapping spans of the same type.  Normalisation accuracy: among exact
-matches that carry a gold ``norm.value`` (or ``low``/``high``), the share whose
+matches that carry a gold ``norm.value`` (or ``low``/``high``; a region's ``code``), the share whose
 predicted value is equal as a decimal (and, for enterprises, ``canonical``).
 """
 from __future__ import annotations
@@ -75,6 +75,8 @@ def _norm_equal(type_: str, gold: dict, pred: dict) -> bool | None:
         return fold_width((pred or {}).get("canonical") or "") == fold_width(gold["canonical"])
     if not gold:
         return None
+    if type_ == "region":  # a region's norm is its division code
+        return None if gold.get("code") is None else (pred or {}).get("code") == gold["code"]
     keys = [k for k in ("value", "low", "high") if gold.get(k) is not None]
     if not keys:
         return None
