@@ -58,3 +58,61 @@ def test_threshold_inside_a_noun_is_no_metric(extractor):
 def test_project_fields_are_not_metrics(extractor):
     m = _metrics(extractor, "总投资12亿元的江岸物流港项目开工建设。")
     assert "12亿元" not in m
+
+
+def _ind(m, anchor):
+    return m[anchor].indicator.text if m[anchor].indicator else None
+
+
+def test_indicator_head_tagged_as_verb_keeps_its_modifiers(extractor):
+    """收入/支出 are verbs to jieba; the indicator still runs left over 一般公共预算."""
+    m = _metrics(extractor, "全县一般公共预算收入完成3.2亿元，同比增长4.1%。")
+    assert _ind(m, "3.2亿元") == "一般公共预算收入" and _ind(m, "4.1%") == "一般公共预算收入"
+
+
+def test_indicator_keeps_a_class_threshold(extractor):
+    m = _metrics(extractor, "规模以上工业增加值增长6.5%，全区引进亿元以上项目12个。")
+    assert _ind(m, "6.5%") == "规模以上工业增加值"
+    assert _ind(m, "12个") == "亿元以上项目"  # 引进 is the action, not the measure
+
+
+def test_indicator_keeps_a_quoted_part_and_drops_an_alias(extractor):
+    m = _metrics(extractor, "推出“一网通办”事项120项。全市地区生产总值(GDP)为356.2亿元。")
+    assert _ind(m, "120项") == "“一网通办”事项"
+    assert _ind(m, "356.2亿元") == "地区生产总值"
+
+
+def test_separately_each_number_takes_its_item(extractor):
+    m = _metrics(extractor, "蔬菜、水果、肉类价格分别上涨2.1%、1.5%和0.8%。")
+    assert [_ind(m, a) for a in ("2.1%", "1.5%", "0.8%")] == ["蔬菜", "水果", "肉类"]
+    assert {(m[a].role, m[a].direction) for a in ("2.1%", "1.5%", "0.8%")} == {("change", "increase")}
+
+
+def test_coordinated_nouns_are_one_indicator(extractor):
+    m = _metrics(extractor, "电力、燃气及水生产和供应业增加值增长9.1%。")
+    assert _ind(m, "9.1%") == "电力、燃气及水生产和供应业增加值"
+
+
+def test_share_names_the_part(extractor):
+    m = _metrics(extractor, "第三产业增加值占地区生产总值的比重为48.2%。")
+    assert m["48.2%"].role == "share" and _ind(m, "48.2%") == "第三产业增加值"
+
+
+def test_a_total_counts_what_the_number_before_counts(extractor):
+    m = _metrics(extractor, "新增高新技术企业15家、总数达120家。")
+    assert _ind(m, "15家") == "新增高新技术企业" and _ind(m, "120家") == "高新技术企业"
+
+
+def test_goal_word_inside_the_indicator_is_no_goal(extractor):
+    m = _metrics(extractor, "一般公共预算收入增长5%，规划面积达到12平方公里。")
+    assert m["5%"].role == "change" and m["12平方公里"].role == "value"
+
+
+def test_action_verb_is_not_part_of_the_indicator(extractor):
+    m = _metrics(extractor, "全年招引高层次人才320名。")
+    assert _ind(m, "320名") == "高层次人才"
+
+
+def test_money_change_verbs(extractor):
+    m = _metrics(extractor, "税收收入同比减收1.2亿元。")
+    assert (m["1.2亿元"].role, m["1.2亿元"].direction) == ("change", "decrease")

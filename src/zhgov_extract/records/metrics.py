@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from zhgov_extract.records.context import DocContext
+from zhgov_extract.records.indicator import IndicatorReader
 from zhgov_extract.resources import rules_path
 from zhgov_extract.taggers.project_rules import _alt
 from zhgov_extract.text.doc import Span
@@ -45,6 +46,12 @@ class MetricRules(BaseModel):
     zone_words: list[str]
     threshold_after: list[str]
     list_count_after: list[str]
+    coordinators: list[str]
+    class_words: list[str]
+    total_words: list[str]
+    new_words: list[str]
+    action_verbs: list[str]
+    shared_measures: list[str]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "MetricRules":
@@ -59,7 +66,12 @@ class MetricRules(BaseModel):
 
     @cached_property
     def share_re(self):
-        return regex.compile(f"(?:{_alt(self.share_words)})[的为达约近超了是]{{0,2}}$")
+        return regex.compile(f"(?:{_alt(self.share_words)})[的为达约近超了是到]{{0,2}}$")
+
+    @cached_property
+    def share_of_re(self):
+        """占…的57.7% / 占…的比重为24.1%: a part of a named whole."""
+        return regex.compile("占(?!比)[^，。；、\\d]{1,20}?的(?:比重|比例)?[为达约近超了是到]{0,2}$")
 
     @cached_property
     def target_re(self):
@@ -108,6 +120,7 @@ class MetricLinker:
     def __init__(self, rules: MetricRules, word_tags: dict[str, str]) -> None:
         self.r = rules
         self.tags = word_tags
+        self.ind = IndicatorReader(rules, word_tags)
 
     def __call__(self, ctx: DocContext, used: set[tuple[int, int]]) -> list[dict]:
         nums = sorted((s for t in _NUMERIC for s in ctx.by_type.get(t, [])), key=lambda s: s.start)
@@ -116,7 +129,7 @@ class MetricLinker:
         for n in nums:
             if (n.start, n.end) in used or self._skip(ctx, n):
                 continue
-            rec = self._record(ctx, n, prev)
+            rec = self._record(ctx, n, prev, out[-8:])
             out.append(rec)
             prev = rec
         return out
@@ -131,17 +144,24 @@ class MetricLinker:
             return True
         return False
 
-    def _record(self, ctx: DocContext, n: Span, prev: dict | None) -> dict:
-        text, r = ctx.text, self.r
-        ca, _ = ctx.clause(n.start)
-        sa, sb = ctx.sentence(n.start)
+    def _lo(self, ctx: DocContext, ca: int, at: int) -> int:
+        """Where a number's own words start: its clause, after the last number before ``at`` in it."""
         lo = ca
-        for m in ctx.spans("money", ca, n.start) + ctx.spans("percent", ca, n.start) + ctx.spans("quantity", ca, n.start):
-            if not r.after_re.match(text, m.end):
-                lo = max(lo, m.end)  # the number before it in the clause ends its words
+        for t in _NUMERIC:
+            for m in ctx.spans(t, ca, at):
+                if not self.r.after_re.match(ctx.text, m.end):
+                    lo = max(lo, m.end)
+        return lo
+
+    def _record(self, ctx: DocContext, n: Span, prev: dict | None, before: list[dict]) -> dict:
+        text, r = ctx.text, self.r
+        ca, cb = ctx.clause(n.start)
+        sa, sb = ctx.sentence(n.start)
+        lo = self._lo(ctx, ca, n.start)
         seg_end = n.start
         role, direction = "value", None
         ch = r.change_re.search(text, lo, seg_end)
+        share_at = None
         if ch is not None:
             seg_end = ch.start()
             verb_dir = "increase" if ch.group("verb") in r.increase_words else "decrease"
@@ -149,26 +169,52 @@ class MetricLinker:
                 role, direction = "change", verb_dir
             elif prev is not None and prev["role"] == "from" and prev["anchor"]["start"] >= ca:
                 direction = verb_dir  # …提升到16.3%: the level a from/value pair reached
-        elif r.share_re.search(text, lo, seg_end):
-            role = "share"
+        else:
+            sh = r.share_re.search(text, lo, seg_end) or r.share_of_re.search(text, lo, seg_end)
+            if sh is not None:
+                role = "share"  # 税收收入占…收入的57.7%: the part before 占 is what is measured
+                share_at = next((k for k in range(seg_end - 1, lo - 1, -1)
+                                 if text[k] == "占" and text[k + 1:k + 2] != "比"), None)
+        listed = (prev is not None and prev["anchor"]["end"] >= ca
+                  and regex.fullmatch(r"[、和及与\s]+|[^，。；\d]{0,2}[、和及与]", text[prev["anchor"]["end"]:n.start]))
+        if listed and role == "value" and ch is None and share_at is None:
+            role, direction = prev["role"], prev["direction"]  # 分别增长0.9%、1.0%: the list shares its verb
         after = regex.match(r"(?P<verb>[^\d，。；、]{0,4}?)(?:到|至)", text[n.end:n.end + 8])
-        if after and any(text[max(lo, n.start - 2):n.start].endswith(w) for w in r.from_words):
+        from_pair = after and any(text[max(lo, n.start - 2):n.start].endswith(w) for w in r.from_words)
+        if from_pair:
             v = after.group("verb")
             role = "from"  # 由9.6%提升到16.3%
             direction = ("increase" if any(w in v for w in r.increase_words) else
                          "decrease" if any(w in v for w in r.decrease_words) else None)
-        elif role == "value" and r.target_re.search(text, sa, n.start):
-            role = "target"
-        elif role == "change" and r.target_re.search(text, sa, n.start):
-            role = "target"  # 力争增长15%: a goal, its direction kept
         rec: dict = {"kind": "metric", "anchor": {"start": n.start, "end": n.end}, "type": n.type,
                      "value": (n.norm or {}).get("value"), "unit": _unit(n), "role": role,
                      "direction": direction}
-        rec["basis"] = self._basis(text, ca, n.start)
-        rec["indicator"] = self._indicator(ctx, n, lo, seg_end, prev, sa)
+        rec["basis"] = self._basis(text, ca, n.start) or (prev["basis"] if listed else None)
+        ind = self.ind.distributed(ctx, n, ca, cb, lambda k: self._lo(ctx, ca, k))
+        if ind is None:
+            ind = self._indicator(ctx, n, lo, seg_end if share_at is None else share_at, prev, sa)
+        if ind is not None and prev is not None and prev.get("indicator") and text[ind["start"]:ind["end"]] in r.total_words:
+            ind = self._parent(ctx, prev["indicator"])  # 新增上市公司10家、总数达310家: the total of the same thing
+        rec["indicator"] = ind
+        names = [ind] + [b["indicator"] for b in before if b["anchor"]["start"] >= sa]
+        if not from_pair and role in ("value", "change") and self._goal(text, sa, n.start, names):
+            rec["role"] = "target"  # 力争增长15%: a goal; a change keeps its direction
         rec["period"] = self._period(ctx, n, sa)
         rec["region"] = self._region(ctx, n, sa)
         return rec
+
+    def _parent(self, ctx: DocContext, ind: dict) -> dict:
+        """The indicator without a leading 新增/净增: what a total counts."""
+        text = ctx.text
+        w = next((w for w in self.r.new_words if text.startswith(w, ind["start"], ind["end"])), None)
+        return {"start": ind["start"] + len(w), "end": ind["end"]} if w and ind["end"] > ind["start"] + len(w) else dict(ind)
+
+    def _goal(self, text: str, sa: int, at: int, names: list[dict | None]) -> bool:
+        """A goal word before the number in its sentence, not inside an indicator (一般公共预算收入)."""
+        for m in self.r.target_re.finditer(text, sa, at):
+            if not any(x and x["start"] <= m.start() < x["end"] for x in names):
+                return True
+        return False
 
     def _basis(self, text: str, a: int, b: int) -> str | None:
         best = None
@@ -177,71 +223,27 @@ class MetricLinker:
         return best
 
     def _indicator(self, ctx: DocContext, n: Span, lo: int, hi: int, prev: dict | None, sa: int) -> dict | None:
-        """The shortest words that name what the number measures.
-
-        A count (家, 个, 项…) followed by a noun names its thing after it (29家央企);
-        otherwise the words before the number, less the predicate (增长, 同比, 达到),
-        read right to left while they are nouns, with one verb before a short noun
-        (签订金额, 投放贷款), and no places, times or fillers at the left.
-        """
+        """A count (家, 个…) followed by a noun names its thing after it (29家央企); else the words
+        before the number less the predicate; with none of its own, the previous number's."""
         text, r = ctx.text, self.r
-        after = self._noun_run(ctx, n.end, forward=True) if n.type == "quantity" and text[n.end - 1] in _CLASSIFIERS else None
-        if after is not None:
-            return after
+        if n.type == "quantity" and text[n.end - 1] in _CLASSIFIERS:
+            after = self.ind.forward(ctx, n.end)
+            if after is not None:
+                return after
         p = r.predicate_re.search(text, lo, hi)
         while p is not None and lo < p.start() < hi:
             hi = p.start()
             p = r.predicate_re.search(text, lo, hi)
         if p is not None and p.start() == lo:
             hi = lo
-        found = self._noun_run(ctx, hi, forward=False, lo=lo) if hi > lo else None
-        if found is None:
-            if prev is not None and prev.get("indicator") and prev["anchor"]["start"] >= sa:
-                return dict(prev["indicator"])
-            return None
+        share = next((w for w in r.share_nouns if text.endswith(w, lo, hi)), None)
+        if share:  # 高端产品占比 / 第二产业增加值比重: a share word that ends the indicator is part of it
+            found = self.ind.backward(ctx, lo, hi - len(share))
+            return {"start": found["start"] if found else hi - len(share), "end": hi}
+        found = self.ind.backward(ctx, lo, hi)
+        if found is None and prev is not None and prev.get("indicator") and prev["anchor"]["start"] >= sa:
+            return dict(prev["indicator"])
         return found
-
-    def _noun_run(self, ctx: DocContext, at: int, *, forward: bool, lo: int = 0) -> dict | None:
-        """Noun words starting at ``at`` (forward) or ending at ``at`` (backward, not before ``lo``)."""
-        text, r, tags = ctx.text, self.r, self.tags
-        if forward:  # a word that straddles the number's end (家央企) is cut there
-            toks = [(w[max(0, at - x):], max(x, at), y) for w, x, y in ctx.doc.words_after(at - 1, 17) if y > at]
-        else:
-            toks = [(w[:at - x], x, min(y, at)) for w, x, y in ctx.doc.words_before(at + 4, r.max_indicator_chars + 4)
-                    if lo <= x < at][::-1]
-        a = b = at
-        nouns = verbs = 0
-        if not forward:  # 高端产品占比: a share word ending the indicator is part of it
-            share = next((w for w in r.share_nouns if text.endswith(w, lo, at)), None)
-            if share:
-                a, nouns = at - len(share), 1
-                toks = [(w[:a - x], x, min(y, a)) for w, x, y in toks if x < a]
-        for w, x, y in toks:
-            if (forward and x != b) or (not forward and y != a):
-                break
-            if not _WORD.search(w) or w in r.lead_set or any(c.isdigit() for c in w) or any(
-                    ctx.covering(t, x, y) or ctx.spans(t, x, y) for t in ("date", "region", "percent", "quantity")):
-                break
-            tag = tags.get(w)
-            if tag is None or tag[0] in "nbj" or tag in ("vn", "an", "l", "a", "i", "eng") or len(w) > 3:
-                nouns += 1
-            elif tag[0] == "v" and nouns and len(w) > 1:
-                verbs += 1  # 科技创新平台: a verb inside a compound noun; dropped below if nothing precedes it
-            else:
-                break
-            a, b = (a, y) if forward else (x, b)
-        # a verb at the outer edge of the run is the action, not the thing measured
-        edge = sorted((t for t in toks if t[1] >= a and t[2] <= b), key=lambda t: t[1])
-        while len(edge) > 1 and (tags.get(edge[-1 if forward else 0][0]) or "n")[0] == "v":
-            edge = edge[:-1] if forward else edge[1:]
-            a, b = edge[0][1], edge[-1][2]
-        if nouns == 0 and verbs == 0:
-            if not forward and toks and toks[0][2] == at and (tags.get(toks[0][0]) or "v")[0] == "v" and len(toks[0][0]) > 1:
-                return {"start": toks[0][1], "end": at}  # 对接148次: the activity itself
-            return None
-        while a < b and text[a] in "、，：: \n“”":
-            a += 1
-        return {"start": a, "end": b} if b > a else None
 
     def _period(self, ctx: DocContext, n: Span, sa: int) -> str | None:
         for s in reversed(ctx.spans("date", sa, n.start)):

@@ -1,0 +1,213 @@
+"""What a number measures: the indicator span of a metric record.
+
+Read right to left from the predicate: a head (the word right before it, a noun
+or a word jieba tags as a verb but used as a measure: 收入, 支出, 出栏), then its
+modifiers — nouns, attributes, a class threshold (规模以上, 10亿元以上), a quoted
+or bracketed part (“揭榜挂帅”项目, 太阳能电池(光伏电池)产量), coordinated nouns
+(文教、工美、体育和娱乐用品制造业增加值) and verbs inside the compound (可支配).
+Places, times and fillers end it on the left; an action verb at its left edge
+(引进, 建设) is dropped, a verb that names the measure (新增, 签约, 盘活) kept.
+``A、B、C分别增长x、y、z``: each number takes its own item.
+"""
+from __future__ import annotations
+
+import regex
+
+from zhgov_extract.records.context import DocContext
+
+_WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_CLOSE = {"”": "“", "’": "‘", "」": "「", "』": "『", ")": "(", "）": "（", "》": "《"}
+_CLOSER = {v: k for k, v in _CLOSE.items()}
+_NUM_GAP = regex.compile(r"[、和及与\s]*")
+_AND = regex.compile("[和及与]")
+_MAGNITUDE = regex.compile("[十百千万亿]+元?")
+
+
+class IndicatorReader:
+    """Finds indicator spans; holds only the rules and the word tags (shared across threads)."""
+
+    def __init__(self, rules, word_tags: dict[str, str]) -> None:
+        self.r = rules
+        self.tags = word_tags
+
+    # ------------------------------------------------------------ word classes
+    def _nouny(self, w: str) -> bool:
+        tag = self.tags.get(w)
+        if w in self.r.threshold_after:
+            return False  # handled as part of a threshold
+        return (tag is None or tag[0] in "nbjgs" or tag in ("vn", "an", "a", "l", "i", "eng", "nz")
+                or len(w) > 3)
+
+    def _verb(self, w: str) -> bool:
+        tag = self.tags.get(w) or ""
+        return tag[:1] == "v" and tag != "vn"
+
+    def _blocked(self, ctx: DocContext, w: str, x: int, y: int) -> bool:
+        """A word that cannot be inside an indicator: a place, a time, a filler, a number."""
+        if w in self.r.lead_set or not _WORD.search(w) and not w.isspace():
+            return True
+        return any(ctx.covering(t, x, y) or ctx.spans(t, x, y) for t in ("date", "region", "percent", "quantity"))
+
+    # ------------------------------------------------------------ backward
+    def backward(self, ctx: DocContext, lo: int, hi: int) -> dict | None:
+        """The indicator ending at ``hi`` (not before ``lo``)."""
+        text, r = ctx.text, self.r
+        if hi <= lo:
+            return None
+        toks = [(w[:hi - x], x, min(y, hi)) for w, x, y in ctx.doc.words_before(hi + 4, r.max_indicator_chars + 8)
+                if lo <= x < hi][::-1]
+        run: list[tuple[str, int, int, str]] = []  # (word, start, end, class) right to left
+        a = hi
+        i = 0
+        while i < len(toks):
+            w, x, y = toks[i]
+            if y != a or hi - x > r.max_indicator_chars + 6:
+                break
+            if w[-1:] in _CLOSE and len(w) == 1:  # a quoted or bracketed part: jump to its opener
+                op = text.rfind(_CLOSE[w], max(lo, x - 16), x)
+                if op < 0:
+                    break
+                if w in ")）" and run and "、" in text[op:y]:
+                    break  # 市级(市本级、“三区”)一般公共预算收入: a list of tiers before the name
+                if w in ")）" and not run and op > lo:
+                    a, hi = op, op  # 地区生产总值(GDP): an alias after the name is not part of it
+                    while i < len(toks) and toks[i][1] >= op:
+                        i += 1
+                    continue
+                run.append((text[op:y], op, y, "n"))
+                a = op
+                while i < len(toks) and toks[i][1] >= op:
+                    i += 1
+                continue
+            money = next((m for m in ctx.spans("money", max(lo, x - 16), y) if m.start <= x < m.end), None)
+            if w in r.threshold_after or money is not None:
+                # 规模以上 / 10亿元以上项目: a threshold inside the noun, kept when a noun follows it
+                if not run or not any(c == "n" for *_, c in run):
+                    break
+                if money is not None:
+                    run.append((text[money.start:y], money.start, y, "n"))
+                    a = money.start
+                    while i < len(toks) and toks[i][1] >= money.start:
+                        i += 1
+                    continue
+                run.append((w, x, y, "n"))
+                a, i = x, i + 1
+                continue
+            if w in r.coordinators or w.isspace():
+                # 文教、工美和娱乐用品: nouns on both sides; a verb phrase before it is another clause
+                if not run or run[-1][3] != "n" or i + 1 >= len(toks) or not self._nouny(toks[i + 1][0]):
+                    break
+                run.append((w, x, y, "c"))
+                a, i = x, i + 1
+                continue
+            if self._blocked(ctx, w, x, y):
+                break
+            if self._nouny(w) or (run and (_MAGNITUDE.fullmatch(w) or w in r.class_words)):
+                run.append((w, x, y, "n"))
+            elif self._verb(w) and (len(w) > 1 or (i + 1 < len(toks) and self._nouny(toks[i + 1][0]))):
+                run.append((w, x, y, "v"))
+            else:
+                break
+            a, i = x, i + 1
+        # the left edge: no separator, no action verb, no verb+noun pair that opens a clause
+        while run and (run[-1][3] == "c" or run[-1][0] in r.action_verbs or run[-1][0] in r.lead_set):
+            run.pop()
+        if not run:
+            return None
+        a, b = run[-1][1], run[0][2]
+        while a < b and (text[a] in "、，：: \n”’" or text[a] in "“‘(（" and _CLOSER[text[a]] not in text[a:b]):
+            a += 1
+        if a < b and text[a] in "(（":  # (市、区)一般公共预算收入: a leading bracket qualifies, not names
+            a = text.find(_CLOSER[text[a]], a, b) + 1
+        return {"start": a, "end": b} if b > a else None
+
+    # ------------------------------------------------------------ forward
+    def forward(self, ctx: DocContext, at: int) -> dict | None:
+        """The thing a count names after it (29家央企): nouns up to the first verb."""
+        toks = [(w[max(0, at - x):], max(x, at), y) for w, x, y in ctx.doc.words_after(at - 1, 17) if y > at]
+        b = at
+        nouns = 0
+        end = at
+        for w, x, y in toks:
+            if x != b:
+                break
+            if self._blocked(ctx, w, x, y) or w in self.r.coordinators:
+                break
+            if self._nouny(w) or (nouns and (w in self.r.threshold_after or w in self.r.class_words)):
+                nouns += 1
+                end = y
+            elif self._verb(w) and nouns == 0 and len(w) > 1:
+                pass  # a verb before the noun may belong to it (驻鞍央企); dropped if nothing follows
+            else:
+                break
+            b = y
+        if nouns == 0:
+            return None
+        return {"start": at, "end": end} if end > at else None
+
+    # ------------------------------------------------------------ 分别
+    def distributed(self, ctx: DocContext, n, ca: int, cb: int, lo_for) -> dict | None:
+        """``A、B和C分别增长x、y和z``: the item of the list that this number's place in its list names."""
+        text, r = ctx.text, self.r
+        k = text.rfind("分别", ca, n.start)
+        if k < 0:
+            return None
+        nums = sorted((s for t in ("money", "percent", "quantity") for s in ctx.spans(t, k, cb)), key=lambda s: s.start)
+        nums = [s for s in nums if not r.after_re.match(text, s.end)]
+        if len(nums) < 2 or n not in nums:
+            return None
+        for p, q in zip(nums, nums[1:]):  # one list of numbers: only separators between them
+            if not _NUM_GAP.fullmatch(text, p.end, q.start) and not regex.fullmatch(
+                    r"[^，。；\d]{0,3}[、和及与]", text[p.end:q.start]):
+                return None
+        lo = lo_for(k)
+        hi = k
+        p = r.predicate_re.search(text, lo, hi)
+        while p is not None and lo < p.start() < hi:
+            hi = p.start()
+            p = r.predicate_re.search(text, lo, hi)
+        items = _split_items(text, lo, hi, len(nums))
+        if items is None:
+            return None
+        a, b = items[nums.index(n)]
+        if nums.index(n) == 0:  # the first item may carry the clause's opening words (全市南果梨)
+            first = self.backward(ctx, a, b)
+            if first is None:
+                return None
+            a = first["start"]
+        if nums.index(n) == len(nums) - 1:
+            b = self._strip_shared(text, items, a, b)
+        return {"start": a, "end": b} if b > a else None
+
+    def _strip_shared(self, text: str, items: list[tuple[int, int]], a: int, b: int) -> int:
+        """衣着价格 after 交通通信、食品烟酒: the measure written once after the last item is not its name."""
+        seg = text[a:b]
+        cut = seg.find("等")
+        if cut > 0:
+            return a + cut
+        for w in self.r.shared_measures:
+            if seg.endswith(w) and len(seg) > len(w) and not any(text[x:y].endswith(w) for x, y in items[:-1]):
+                return b - len(w)
+        return b
+
+
+def _split_items(text: str, lo: int, hi: int, count: int) -> list[tuple[int, int]] | None:
+    """Split ``text[lo:hi]`` at 、 (and a last 和/及/与) into ``count`` items, or None."""
+    seg = text[lo:hi]
+    parts, pos = [], lo
+    for piece in seg.split("、"):
+        parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    if len(parts) + 1 == count:
+        x, y = parts[-1]
+        m = None
+        for m in _AND.finditer(text, x, y):
+            pass
+        if m is None:
+            return None
+        parts[-1:] = [(x, m.start()), (m.end(), y)]
+    if len(parts) != count or any(y - x < 2 or not _WORD.search(text, x, y) for x, y in parts):
+        return None
+    if any(y - x > 14 for x, y in parts[1:]):
+        return None
+    return parts
