@@ -46,6 +46,9 @@ def test_items_of_a_counted_list_are_projects(extractor):
     "二、锦州市央地合作项目推进情况",                     # a place and a kind of project
     "12个项目列入省央地合作重大项目库。",                 # 项目库 is a list; 省央地 is generic words
     "项目部和工程师进驻现场。",                           # the head inside another word
+    "签约的6个项目中，百亿级项目2个、30亿级项目1个。",     # classes by size
+    "指导推进煤矿、煤化工、煤电等项目尽快落地。",         # sectors listed
+    "推动长株潭都市圈、成渝地区双城经济圈建设。",         # a weak head inside a longer name (双城经济圈)
 ])
 def test_not_projects(extractor, text):
     assert _projects(extractor, text)[1] == []
@@ -109,3 +112,14 @@ def test_and_inside_one_listed_name(extractor):
     """和 joins the last item (A、B和C) only where what follows it is an item of its own."""
     _, ps = _projects(extractor, "推进中车长客地铁车辆生产项目、中节能污泥处理和垃圾发电等项目建设。")
     assert ps == ["中车长客地铁车辆生产项目", "中节能污泥处理和垃圾发电"]
+
+
+def test_listed_items_after_their_amounts(extractor):
+    _, ps = _projects(extractor, "签约了总投资6.3亿元的华兴钛白20万吨/年钛白后处理、总投资2亿元的无锡长丰树脂生产、"
+                                 "总投资1.5亿元的芳达环保设备研发生产等项目。")
+    assert ps == ["华兴钛白20万吨/年钛白后处理", "无锡长丰树脂生产", "芳达环保设备研发生产"]
+
+
+def test_two_products_of_one_name(extractor):
+    _, ps = _projects(extractor, "建设河南中天防水材料有限公司年产1500万平方米环保型防水卷材和2500吨防水涂料项目。")
+    assert ps == ["河南中天防水材料有限公司年产1500万平方米环保型防水卷材和2500吨防水涂料项目"]

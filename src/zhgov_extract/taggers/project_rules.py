@@ -29,6 +29,7 @@ class ProjectRules(BaseModel):
     name_particles: list[str]
     works: list[str]
     generic_words: list[str]
+    size_class: str
     not_project_endings: list[str]
     category_heads: list[str]
     head_not_followed_by: list[str]
@@ -96,6 +97,23 @@ class ProjectRules(BaseModel):
     def list_separator_order(self) -> tuple[str, ...]:
         """The separators between listed items, longest first (以及 before 及)."""
         return tuple(sorted(self.list_separators, key=len, reverse=True))
+
+    @cached_property
+    def investment_before_re(self):
+        """Investment words right before an amount (总投资, 计划投资), to the amount's start."""
+        return regex.compile(f"{self._investment_words}$")
+
+    @cached_property
+    def investment_word_re(self):
+        return regex.compile(self._investment_words)
+
+    @property
+    def _investment_words(self) -> str:
+        return f"(?:{_alt(w for ws in self.investment_kinds.values() for w in ws)})(?:约|达|近|超|逾)?"
+
+    @cached_property
+    def size_class_re(self):
+        return regex.compile(self.size_class)
 
     @cached_property
     def works_re(self):

@@ -8,50 +8,16 @@ head noun is one name whole.  Every word list is data in ``rules/projects.yaml``
 """
 from __future__ import annotations
 
-import bisect
 import regex
 
 from zhgov_extract.registry import register_component
-from zhgov_extract.taggers.project_rules import ProjectRules, _alt
+from zhgov_extract.taggers.project_names import OPEN_QUOTES, WORDISH, NameReader
+from zhgov_extract.taggers.project_rules import ProjectRules
 from zhgov_extract.text.doc import Doc, Span, non_overlapping
 
-_CLAUSE_END = set("，,。；;：:！？!?\n")
-_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『\"", "”’」』\""
-_BRACKETS = {"(": ")", "（": "）"}
-_FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "r", "d", "v", "vg", "y", "e"}
-_STOP_TAGS = {"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "t", "vd", "ad", "zg"}
+_NO_NAME_BEFORE = set("等的个项批和与及、，,。；;：:！？!?\n 　\t（(")
 _BULLET_LINE = regex.compile(
     r"^[ \t]*(?:(?:[-*•◆◇●○■□▪▶►·]|\d{1,3}[.．、]|[（(]\d{1,3}[)）])[ \t]*)+(?P<body>[^\n]+?)[ \t]*$", regex.M)
-_MAX_NAME = 48
-_NO_NAME_BEFORE = set("等的个项批和与及、，,。；;：:！？!?\n 　\t（(")
-_COUNT_UNITS = set("个家项次批座条所户名人期轮场")
-_WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
-_QUOTED = regex.compile(r"[“「『][^”」』]{1,20}[”」』]")
-_CN_DIGITS = regex.compile(r"[一二三四五六七八九十百千两][个大项批张资能化]|[一二三四五六七八九十两]{2}")
-_ORDINAL = regex.compile(r"[一二三四五六七八九十0-9]+$")
-
-
-class _Ranges:
-    """Sorted spans of one type, for 'which span covers this offset' in O(log n)."""
-
-    def __init__(self, spans) -> None:
-        self.spans = sorted((s.start, s.end) for s in spans)
-        self.starts = [a for a, _ in self.spans]
-
-    def covering(self, i: int) -> tuple[int, int] | None:
-        k = bisect.bisect_right(self.starts, i) - 1
-        while k >= 0:
-            a, b = self.spans[k]
-            if a <= i < b:
-                return a, b
-            if b <= i and k > 0 and self.spans[k - 1][1] <= i:
-                return None
-            k -= 1
-        return None
-
-    def inside(self, a: int, b: int) -> bool:
-        k = bisect.bisect_left(self.starts, a)
-        return k < len(self.spans) and self.spans[k][1] <= b
 
 
 class ProjectTagger:
@@ -65,22 +31,9 @@ class ProjectTagger:
         return _Pass(self, doc).run()
 
 
-class _Pass:
+class _Pass(NameReader):
     def __init__(self, tagger: ProjectTagger, doc: Doc) -> None:
-        self.r = tagger.rules
-        self.tags = tagger.word_tags
-        self.doc = doc
-        self.text = doc.text
-        by = {t: [] for t in ("enterprise", "quantity", "money", "date", "region", "organization", "document",
-                              "percent", "person")}
-        for s in doc.spans:
-            if s.type in by:
-                by[s.type].append(s)
-        self.ent = _Ranges(by["enterprise"])
-        self.qty = _Ranges(by["quantity"])
-        self.stop_spans = _Ranges(by["money"] + by["date"] + by["percent"] + by["person"])
-        self.place = _Ranges(by["region"] + by["organization"])
-        self.blocked = _Ranges(by["document"] + by["enterprise"])
+        super().__init__(tagger.rules, tagger.word_tags, doc)
 
     # ---------------------------------------------------------------- run
     def run(self) -> list[Span]:
@@ -115,8 +68,8 @@ class _Pass:
             if text[he:he + 1] in r.head_not_followed:
                 continue  # 项目库, 工程师: the head is part of another word
             weak = m.group() in r.weak_heads and he == m.end()
-            if weak and not self._built(hs, he):
-                continue
+            if weak and (not self._built(hs, he) or self._noun_follows(he)):
+                continue  # 双城经济圈: a weak head with a noun after it is inside a longer name
             if hs == 0 or text[hs - 1] in _NO_NAME_BEFORE:
                 continue  # 等项目, 的工程, 、基地: nothing before the head names it (checked before any tokenising)
             hs = self._word_start(hs, he)
@@ -140,211 +93,6 @@ class _Pass:
             out.append((start, he, "head"))
         return out
 
-    def _word_start(self, hs: int, he: int) -> int | None:
-        """Where the head's word starts: the head itself, or a word ending in it (水电站 for 电站); None inside a word."""
-        toks = self.doc.clause_tokens(hs, he)
-        if not toks or self._at_word_edges(hs, he):
-            return hs
-        w, a, b = toks[0]
-        if a < hs and b <= he and self._at_word_edges(b, he):
-            return a
-        return None
-
-    def _at_word_edges(self, hs: int, he: int) -> bool:
-        """The head starts and ends on a word boundary (城 in 城市 is no head)."""
-        toks = self.doc.clause_tokens(hs, he)
-        if not toks:
-            return True
-        starts = {a for _, a, _ in toks}
-        ends = {b for _, _, b in toks}
-        return hs in starts and he in ends
-
-    def _built(self, hs: int, he: int) -> bool:
-        a = max(0, hs - 40)
-        b = min(len(self.text), he + 30)
-        seg = self.text[a:b]
-        lo = max(seg.rfind(c, 0, hs - a) for c in "。；;\n") + 1
-        ends = [i for i in (seg.find(c, he - a) for c in "。；;\n") if i >= 0]
-        return self.r.build_cue_re.search(seg, lo, min(ends) if ends else len(seg)) is not None
-
-    def _walk_left(self, h: int, route: bool = False) -> int | None:
-        """Where the name ending at ``h`` starts: over owner, place, capacity and own words."""
-        text, r, tags = self.text, self.r, self.tags
-        toks = [t for t in self.doc.words_before(h, _MAX_NAME + 8) if t[2] <= h]
-        pos = h
-        i = len(toks) - 1
-        while i >= 0:
-            w, a, b = toks[i]
-            if b < pos and text[b:pos].strip():
-                break
-            q = self.qty.covering(b - 1)
-            if q is not None and text[q[1] - 1] in _COUNT_UNITS:
-                break  # 18个项目, 2次项目: a count of projects, not a capacity
-            span = self.ent.covering(b - 1) or q or self.place.covering(b - 1)
-            if span is not None and span[1] <= h:
-                pos = span[0]
-                while i >= 0 and toks[i][1] >= pos:
-                    i -= 1
-                if i >= 0 and toks[i][2] > pos:  # a word runs into the span from the left: the name starts here
-                    break
-                continue
-            if self.stop_spans.covering(b - 1) is not None:
-                break
-            inner = self.stop_spans.covering(a)
-            if inner is not None:
-                pos = max(pos, inner[1]) if inner[1] < pos else pos
-                break
-            if w in ("与", "和") and i > 0 and self._owner_before(toks[i - 1]) and r.joint_re.search(text, b, h):
-                pos = a  # 中国电气装备与辽宁紫竹合作…基地项目: a joint project of two owners
-                i -= 1
-                continue
-            if w in _CLOSE_QUOTES:
-                o = max(text.rfind(q, max(0, a - 30), a) for q in _OPEN_QUOTES)
-                if o < 0 or r.head_re.search(text, o, a):
-                    break  # a quoted name of its own (“百亿级项目”) ends here
-                pos = o
-                while i >= 0 and toks[i][1] >= pos:
-                    i -= 1
-                continue
-            if route and w in r.route_joiners and i > 0 and self._proper(toks[i - 1][0]):
-                pos = a  # 西宁至成都铁路: a route from place to place
-                i -= 1
-                continue
-            if w in r.name_joiners and i > 0 and pos < h:
-                pos = a  # 京津冀·沧州…
-                i -= 1
-                continue
-            if w in r.stops or any(c in _CLAUSE_END or c == "、" for c in w):
-                break
-            if w.isspace():
-                break
-            if w in _OPEN_QUOTES:
-                if not any(c in text[b:h] for c in _CLOSE_QUOTES):
-                    break
-            elif w in _BRACKETS and _BRACKETS[w] not in text[b:h]:
-                break
-            elif w in _BRACKETS and _ORDINAL.match(text, b, text.find(_BRACKETS[w], b)):
-                break  # （四） is a list number, not part of a name
-            elif w not in _CLOSE_QUOTES and w not in _BRACKETS.values():
-                if not _WORDISH.search(w):
-                    break  # bullets, markup, symbols
-                tag = tags.get(w)
-                if self._inner_word(w, tag, toks, i, pos):
-                    pass  # 特高压输电生产基地, 汽车用钢铁: a verb or particle between nouns of the name
-                elif len(w) == 1 and tag != "m":
-                    # jieba splits unknown names into single characters: a function character
-                    # stops only where no other single character follows it inside the name
-                    nxt = toks[i + 1] if i + 1 < len(toks) else None
-                    if tag in _FUNCTION_TAGS and not (nxt and nxt[2] - nxt[1] == 1 and nxt[2] <= h):
-                        break
-                elif _CN_DIGITS.match(w):
-                    break  # 六大工程, 三个项目: a count
-                elif tag == "m" and w[0] in "首第":
-                    pass  # 首条, 第二: ordinals are part of names
-                elif (tag in _STOP_TAGS and w not in r.name_verbs) or tag == "m":
-                    break
-            pos = a
-            i -= 1
-            if h - pos > _MAX_NAME:
-                return None
-        return self._balanced(pos, h)
-
-    def _owner_before(self, tok) -> bool:
-        """The word before 与 in 甲与乙合作…项目 names an owner: an enterprise, or a proper name."""
-        return self.ent.covering(tok[1]) is not None or (len(tok[0]) > 1 and self._proper(tok[0]))
-
-    def _inner_word(self, w: str, tag: str | None, toks: list, i: int, pos: int) -> bool:
-        """A verb (输电) or a linking particle (用) with a noun of the name on both sides belongs to it."""
-        if w in self.r.stops or i == 0 or pos - toks[i][2] or not (tag in ("v", "vn") or w in self.r.name_particle_set):
-            return False
-        right = toks[i + 1] if i + 1 < len(toks) else None  # None: the head follows
-        if right is not None and (self.place.covering(right[1]) or self.ent.covering(right[1])):
-            return False  # 分会场设在宁阳县…: a verb before a place or an owner starts the name
-        return self._nounish(toks[i - 1]) and (right is None or self._nounish(right))
-
-    def _nounish(self, tok) -> bool:
-        w, a, b = tok
-        if self.ent.covering(a) or self.place.covering(a):
-            return True
-        tag = self.tags.get(w)
-        return tag is not None and tag[0] == "n" and w not in self.r.stops and len(w) > 1
-
-    def _balanced(self, pos: int, h: int) -> int:
-        """Trim leading filler and any quote or bracket the name does not open and close itself."""
-        text = self.text
-        while pos < h and (text[pos] in "的、）)”’」』" or text[pos].isspace()):
-            pos += 1
-        depth_q = 0
-        for k in range(pos, h):
-            c = text[k]
-            if c in "“「『‘":
-                depth_q += 1
-            elif c in "”」』’":
-                if depth_q == 0:
-                    return self._balanced(k + 1, h)
-                depth_q -= 1
-        return pos
-
-    def _specific(self, a: int, b: int, category: bool = False) -> bool:
-        """Something in ``text[a:b]`` is a proper name, not only a kind of work (钢铁深加工基地) or a verb phrase.
-
-        Proper: an owner, a place, a capacity, a quoted name, a place or organisation
-        word of jieba's (ns, nr, nt, nz), Latin letters, or a word jieba does not know.
-        Before a ``category`` head (项目, 工程) a place alone names no project
-        (鞍山市央地合作项目): some other word must be no generic one.
-        """
-        text = self.text
-        if b - a < 2 or self.r.designation_re.match(text, a, b):
-            return False
-        if self.ent.inside(a, b) or self.qty.inside(a, b):
-            return True
-        if self.place.inside(a, b):
-            return not category or self._words_beside_places(a, b)
-        quoted = _QUOTED.search(text, a, b)
-        if quoted and _CN_DIGITS.search(quoted.group()):
-            return False  # “两资三能”工程, “五个一批”项目: a slogan, not a name
-        if quoted:
-            return True
-        for w, x, y in self.doc.tokens_in(a, b):
-            if y > b:
-                break
-            if not _WORDISH.search(w) or w.isdigit() or self._generic(w):
-                continue
-            if self._proper(w):
-                return True
-        return False
-
-    def _words_beside_places(self, a: int, b: int) -> bool:
-        """Some word of ``text[a:b]`` outside its places is no generic word (鞍山市污水处理厂改造项目)."""
-        for w, x, y in self.doc.tokens_in(a, b):
-            if y > b:
-                break
-            if self.place.covering(x) is None and _WORDISH.search(w) and not w.isdigit() \
-                    and not self._generic(w):
-                return True
-        return False
-
-    def _generic(self, w: str) -> bool:
-        """``w`` is a generic word, or made of generic words only (省央地 = 省 + 央地), after
-        any one-character stop jieba glued to its front (以央地)."""
-        g = self.r.generic
-        if w in g:
-            return True
-        while len(w) > 1 and w[0] in self.r.stops:
-            w = w[1:]
-        ok = [True] + [False] * len(w)
-        for i in range(1, len(w) + 1):
-            ok[i] = any(ok[j] and w[j:i] in g for j in range(max(0, i - 6), i))
-        return ok[-1]
-
-    def _proper(self, w: str) -> bool:
-        tag = self.tags.get(w)
-        if tag is None:  # unknown to the dictionary: a name, unless a verb character leads it (做优, 抓实)
-            return len(w) > 1 and self.tags.get(w[0]) not in ("v", "vg") and not any(
-                self.tags.get(c) in ("v", "vg", "d", "p") for c in w)
-        return tag in ("ns", "nr", "nrt", "nrfg", "nt", "nz", "eng", "j", "s") or any(c.isascii() and c.isalnum() for c in w)
-
-    # ------------------------------------------------------ bulleted lines
     def _bullet_lines(self) -> list[tuple[int, int, str]]:
         out = []
         r = self.r
@@ -355,7 +103,7 @@ class _Pass:
                 continue
             if any(c in body for c in "，。；;：:！？") or self.doc.in_protected(a, b):
                 continue
-            while a < b and self.text[a] in _OPEN_QUOTES:
+            while a < b and self.text[a] in OPEN_QUOTES:
                 a += 1
             if self._specific(a, b - len(r.bullet_head_re.search(body).group())):
                 out.append((a, b, "bullet"))
@@ -391,6 +139,7 @@ class _Pass:
             if start is None or start >= end:
                 break
             items.append((start, item_end))
+            start = self._before_amount(start)
             sep = next((x for x in r.list_separator_order if text.endswith(x, 0, start)), None)
             if sep is None:
                 break
@@ -410,7 +159,7 @@ class _Pass:
         r, text = self.r, self.text
         if not (r.head_re.search(text, a, b) or r.works_re.search(text, a, b)):
             return False
-        return any(_WORDISH.search(w) and not self._generic(w) for w, x, y in self.doc.tokens_in(a, b) if y <= b)
+        return any(WORDISH.search(w) and not self._generic(w) for w, x, y in self.doc.tokens_in(a, b) if y <= b)
 
     def _list_neighbours(self, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Items of a 、-list whose neighbours are projects are projects too (孟底沟水电站、理塘索绒光伏发电、…).
@@ -425,7 +174,7 @@ class _Pass:
         for a, b, _ in cands:
             # the item right after: up to the next 、 or clause end
             if b < len(text) and text[b] == "、":
-                nb = b + 1
+                nb = self._after_amount(b + 1)
                 ne = min([i for i in (text.find(c, nb) for c in "、，,。；;：:\n等") if i >= 0] or [len(text)])
                 if 2 <= ne - nb <= 20 and (nb, ne) not in taken and nb not in starts and self._specific(nb, ne):
                     if (ne < len(text) and text[ne] in "、等") or ne in starts:
@@ -438,8 +187,26 @@ class _Pass:
         return out
 
     def _item_start(self, end: int) -> int | None:
-        start = self._walk_left(end)
-        return start
+        return self._walk_left(end)
+
+    def _after_amount(self, start: int) -> int:
+        """Where an item starts after ``总投资6亿元的`` at ``start``, else ``start``."""
+        m = self.r.investment_word_re.match(self.text, start)
+        p = m.end() if m else start
+        money = self.stop_spans.covering(p)
+        if money is None or money[0] != p or self.text[money[1]:money[1] + 1] != "的":
+            return start
+        return money[1] + 1
+
+    def _before_amount(self, start: int) -> int:
+        """Where ``总投资6亿元的`` before an item starts (…、总投资6亿元的甲、总投资2亿元的乙等项目), else ``start``."""
+        if start < 2 or self.text[start - 1] != "的":
+            return start
+        money = self.stop_spans.covering(start - 2)
+        if money is None or money[1] != start - 1:
+            return start
+        m = self.r.investment_before_re.search(self.text, max(0, money[0] - 8), money[0])
+        return m.start() if m else money[0]
 
     def _strip_intro(self, a: int, b: int) -> int:
         m = self.r.intro_re.match(self.text, a, b)
