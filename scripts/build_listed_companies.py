@@ -65,7 +65,8 @@ def _jieba():
     return jieba, freqs
 
 
-def anchored_reason(name: str, jieba_mod, freqs, regions: set[str], endings: list[str]) -> str | None:
+def anchored_reason(name: str, jieba_mod, freqs, regions: set[str], endings: list[str],
+                    former: bool = False) -> str | None:
     """Why a short name may only be matched with an anchor (None: it may be matched anywhere).
 
     - two characters or fewer (美的, 海天, 柳工): too short for a raw substring match;
@@ -73,7 +74,9 @@ def anchored_reason(name: str, jieba_mod, freqs, regions: set[str], endings: lis
     - itself a common dictionary word not tagged as an organisation (太阳能, 农产品, 五粮液);
     - made only of everyday words, at most one of them a single character (美丽生态, 深圳能源, 新产业);
     - an industry or form word after one character, a place or a common word (新材料, 新产业,
-      北部湾港, 常青股份, 长江电力): the same letters are ordinary text in a report.
+      北部湾港, 常青股份, 长江电力): the same letters are ordinary text in a report;
+    - a former name made only of dictionary words (商业网点 = 商业+网点): an old name a report
+      rarely means, while the words are ordinary text (the bar for current names is everyday words).
     """
     if len(name) <= 2:
         return "two characters"
@@ -86,6 +89,9 @@ def anchored_reason(name: str, jieba_mod, freqs, regions: set[str], endings: lis
     if len(words) >= 2 and sum(len(w) == 1 for w in words) <= 1 and any(len(w) >= 2 for w in words) \
             and all(freqs.get(w, (0, ""))[0] > EVERYDAY_FREQ or w in regions for w in words):
         return "everyday words " + "+".join(words)
+    if former and len(words) >= 2 and all(len(w) >= 2 and freqs.get(w, (0, ""))[0] >= PREFIX_FREQ
+                                          and freqs[w][1] not in ORG_TAGS for w in words):
+        return "former name of dictionary words " + "+".join(words)
     for end in endings:
         if name.endswith(end) and len(name) > len(end):
             head = name[: -len(end)]
@@ -190,7 +196,8 @@ def build(src: Path, date: str, note: str) -> tuple[list[str], dict[str, int]]:
             stats["with_full_name"] += 1
         anchored = []
         for n in [canonical, *aliases, *former]:
-            why = anchored_reason(n, jieba_mod, freqs, regions, endings) if n != r["full"] else None
+            why = (anchored_reason(n, jieba_mod, freqs, regions, endings, former=n in former)
+                   if n != r["full"] else None)
             if why:
                 anchored.append(n)
                 notes.append(f"{n}: {why}")

@@ -81,6 +81,18 @@ def test_distinctive_short_names_match_anywhere(rule, name):
     assert rule(name) is None, name
 
 
+def test_former_names_of_dictionary_words_are_anchored_only():
+    """A former short name (商业网点) made of dictionary words is anchored; the same test does
+    not apply to a current short name, and a name with an organisation word (海信) stays."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_listed_companies as b
+
+    jieba_mod, freqs = b._jieba()
+    assert b.anchored_reason("商业网点", jieba_mod, freqs, set(), [], former=True)
+    assert b.anchored_reason("商业网点", jieba_mod, freqs, set(), []) is None
+    assert b.anchored_reason("海信电器", jieba_mod, freqs, set(), [], former=True) is None
+
+
 def test_clean_short_names():
     sys.path.insert(0, str(ROOT / "scripts"))
     from build_listed_companies import clean_short

@@ -106,6 +106,8 @@ def lists(nb: NameBounds, scan: Scan, ents: list[Candidate]) -> list[Candidate]:
     seeds = [(c.start, c.end) for c in ents if c.kind in ("alias", "structure", "unit")]
     if r.list_tail_re is not None:
         for m in r.list_tail_re.finditer(text):
+            if sector_tail(nb, m.group()):
+                continue  # 焦煤、化工、新材料等14个领域国有企业: the items are sectors
             if r.enterprise_tail_re.search(m.group()):
                 out += named_list(nb, scan, m.start(), ends)[0]
             a = item_ending(nb, scan, m.start())
@@ -116,6 +118,8 @@ def lists(nb: NameBounds, scan: Scan, ents: list[Candidate]) -> list[Candidate]:
         if tail_re is None:
             continue
         for m in tail_re.finditer(text):
+            if sector_tail(nb, m.group()):
+                continue
             items, n_items = named_list(nb, scan, m.start(), ends)
             if n_items >= 2 or any(c.entity is not None for c in items):
                 out += items
@@ -130,8 +134,15 @@ def lists(nb: NameBounds, scan: Scan, ents: list[Candidate]) -> list[Candidate]:
                 continue
             end = item_at(nb, scan, pos + 1)
             if end is None:
-                break
-            out.append(Candidate(pos + 1, end, "list", None, "", "none"))
+                bare = bare_item(nb, scan, pos + 1, forward=True)
+                if bare is None:
+                    break
+                out.append(bare)
+                end = bare.end
+                if bare.entity is None:
+                    break  # an unknown bare item ends the walk: it is evidence for nothing further
+            else:
+                out.append(Candidate(pos + 1, end, "list", None, "", "none"))
             pos = end
         pos = a0  # leftwards
         while pos > 0 and text[pos - 1] in seps and (pos - 1) not in walked:
@@ -142,8 +153,15 @@ def lists(nb: NameBounds, scan: Scan, ents: list[Candidate]) -> list[Candidate]:
                 continue
             a = item_ending(nb, scan, pos - 1)
             if a is None:
-                break
-            out.append(Candidate(a, pos - 1, "list", None, "", "none"))
+                bare = bare_item(nb, scan, pos - 1, forward=False)
+                if bare is None:
+                    break
+                out.append(bare)
+                a = bare.start
+                if bare.entity is None:
+                    break
+            else:
+                out.append(Candidate(a, pos - 1, "list", None, "", "none"))
             pos = a
     return out
 
@@ -155,6 +173,7 @@ def named_list(nb: NameBounds, scan: Scan, end: int, ends: dict) -> tuple[list[C
     Returns the new candidates and the number of items walked (known ones included)."""
     doc, text, r = scan.doc, scan.text, nb.r
     out: list[Candidate] = []
+    weak: list[Candidate] = []  # items made of everyday words: names only beside a real name
     n_items = 0
     pos = end
     while pos > 0:
@@ -170,22 +189,95 @@ def named_list(nb: NameBounds, scan: Scan, end: int, ends: dict) -> tuple[list[C
                     a = i + 1
                     break
             else:  # the first item: it starts after the words that introduce it (…项目有伊藤忠纤维)
-                a = nb.lead_verbs(doc, nb.pos_trim(scan, a, pos), pos)
+                a1 = nb.lead_verbs(doc, nb.pos_trim(scan, a, pos), pos)
+                # …but not down to an industry word alone: 真实(d)|生物 is a trade name + industry word
+                a = a if a1 > a and r.industry_re.fullmatch(text, a1, pos) else a1
             item = text[a:pos]
             if text.endswith(r.person_titles, 0, a):
                 break  # 董事长白涛等13家央企负责人: a person
             # an anchored-only listed name (特力, 星源) is one here; an industry word (新材料) is not
-            ent = nb.gaz.lookup_anchored(item) if item not in nb.r.industry_set else None
-            if not (2 <= len(item) <= 8) or nb.generic(item) or item in nb.regions.by_name \
+            sector = r.industry_re.fullmatch(item) is not None
+            ent = nb.gaz.lookup_anchored(item) if not sector else None
+            if not (2 <= len(item) <= 8) or sector or nb.generic(item) or item in nb.regions.by_name \
                     or item in r.org_name_set or ent is None and (
                     any(c in r.never_in_trade for c in item) or nb.stop_at(text, pos)):
                 break
             if ent is None and nb.everyday_phrase(doc, a, pos):
-                break  # 数字经济、清洁能源等…: everyday words, not names
-            out.append(Candidate(a, pos, "alias", ent, anchor="alias") if ent is not None
-                       else Candidate(a, pos, "list", None, "", "none"))
-            n_items += 1
+                if pos - a > 6:
+                    break
+                weak.append(Candidate(a, pos, "list", None, "", "none"))  # 真实生物 beside 五星新材
+            else:
+                out.append(Candidate(a, pos, "alias", ent, anchor="alias") if ent is not None
+                           else Candidate(a, pos, "list", None, "", "none"))
+                n_items += 1
         if a == 0 or text[a - 1] not in r.list_separators:
             break
         pos = a - 1
+    if n_items and weak:  # 数字经济、清洁能源等企业: everyday words alone are no names
+        out += weak
+        n_items += len(weak)
     return out, n_items
+
+
+def sector_tail(nb: NameBounds, tail: str) -> bool:
+    """Does a list tail name sectors (等14个领域国有企业, 等新兴产业企业) rather than enterprises?"""
+    return any(w in tail for w in nb.r.list_sector_words)
+
+
+def bare_item(nb: NameBounds, scan: Scan, p: int, forward: bool) -> Candidate | None:
+    """The item next to a known enterprise that no industry word or region marks (宁德时代、青拓、
+    中铜; 奇瑞、海螺建设…): a listed everyday name (海螺, 美的) that ends where a name can end, or a
+    short unknown word between two 、 (or before 等) that is no place, sector or everyday word.
+
+    ``p`` is the item's first character (``forward``) or the index after its last."""
+    text, r = scan.text, nb.r
+    for n in range(2, 7):
+        a, b = (p, p + n) if forward else (p - n, p)
+        if a < 0 or b > len(text) or not all(NAME_CHAR[c] for c in text[a:b]):
+            break
+        item = text[a:b]
+        before = text[a - 1] if a > 0 else ""
+        if not forward and before and NAME_CHAR[before] and before != "、" and not nb.stop_at(text, a):
+            continue  # the item runs further left
+        if item in nb.regions.by_name or item in r.org_name_set or r.industry_re.fullmatch(item) \
+                or nb.generic(item) or any(c in r.never_in_trade for c in item) \
+                or before.isdigit() or text.endswith(r.person_titles, 0, a):
+            continue  # 29个月、…: a count; 总经理熊维平、…: a person
+        ent = nb.gaz.lookup_anchored(item)
+        if ent is not None and (text[b:b + 1] in ("、", "等") or nb.right_boundary(text, b)
+                                or verb_at(nb, scan, b)):
+            return Candidate(a, b, "alias", ent, anchor="alias")
+        if ent is None and n <= r.list_bare_item_max and bare_unknown_ok(nb, scan, a, b, forward):
+            return Candidate(a, b, "list", None, "", "none")
+    return None
+
+
+def bare_unknown_ok(nb: NameBounds, scan: Scan, a: int, b: int, forward: bool) -> bool:
+    """An unknown word between 、 and 、 (or 等) that can be a short trade name (青拓): after 、 or
+    punctuation (not after a bracket: (鞍山)健康城), not starting with a stop word (以鞍山, 与中科院),
+    holding no place, no everyday or dictionary words."""
+    doc, text, r = scan.doc, scan.text, nb.r
+    before = text[a - 1] if a > 0 else ""
+    if text[b:b + 1] not in ("、", "等") or (forward and before != "、"):
+        return False
+    if not forward and before and before != "、" and (before in "()" or NAME_CHAR[before]) and not nb.stop_at(text, a):
+        return False
+    if any(text[a:a + k] in r.left_stops for k in (1, 2)) or nb.regions.iter_matches(text[a:b]):
+        return False
+    return nb.word_freq.get(text[a:b], 0) <= r.max_trade_freq and not nb.everyday_phrase(doc, a, b) \
+        and not nb.stop_at(text, b) and not dictionary_words(nb, doc, a, b)
+
+
+def dictionary_words(nb: NameBounds, doc, a: int, b: int) -> bool:
+    """Is [a, b) two or more dictionary words (特色|商圈)?  A short trade name (青拓) is not."""
+    toks = doc.clause_tokens(a, b) if doc.tokenizer else []
+    return len(toks) >= 2 and all(len(w) >= 2 and nb.word_freq.get(w, 0) >= 100 for w, _, _ in toks)
+
+
+def verb_at(nb: NameBounds, scan: Scan, b: int) -> bool:
+    """Does a verb of two or more characters start at ``b`` (张裕|拓展海外市场)?"""
+    toks = scan.doc.tokens_in(b, min(len(scan.text), b + 4))
+    if not toks or toks[0][1] != b or len(toks[0][0]) < 2:
+        return False
+    tag = nb.word_tags.get(toks[0][0], "")
+    return tag.startswith("v") and tag != "vn"

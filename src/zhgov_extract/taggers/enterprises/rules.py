@@ -33,6 +33,8 @@ class EnterpriseRuleFile(BaseModel):
     list_tail: str = ""
     list_count_tail: str = ""
     list_type_tail: str = ""
+    list_sector_words: list[str] = []
+    list_bare_item_max: int = 4
     never_in_trade: str = ""
     verb_industry_words: list[str] = []
     enterprise_list_tail: str = "央企|企业|公司|集团"
@@ -92,6 +94,8 @@ class EnterpriseRules:
         self.list_tail_re = regex.compile(r.list_tail) if r.list_tail else None
         self.list_type_tail_re = regex.compile(r.list_type_tail) if r.list_type_tail else None
         self.enterprise_tail_re = regex.compile(r.enterprise_list_tail)
+        self.list_sector_words = tuple(r.list_sector_words)
+        self.list_bare_item_max = r.list_bare_item_max
         self.list_count_tail_re = regex.compile(r.list_count_tail) if r.list_count_tail else None
         self.max_trade_freq = r.max_trade_word_freq
         self.lead_verb_freq = r.lead_verb_min_freq
