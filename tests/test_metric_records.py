@@ -116,3 +116,46 @@ def test_action_verb_is_not_part_of_the_indicator(extractor):
 def test_money_change_verbs(extractor):
     m = _metrics(extractor, "税收收入同比减收1.2亿元。")
     assert (m["1.2亿元"].role, m["1.2亿元"].direction) == ("change", "decrease")
+
+
+def test_period_of_a_part_of_the_year(extractor):
+    m = _metrics(extractor, "2023年前三季度，全县地区生产总值增长5.1%。上半年，社会消费品零售总额增长4.2%。")
+    assert m["5.1%"].period == "2023-01/2023-09"
+    m = _metrics(extractor, "2022年1-11月，全市规模以上工业增加值增长3.3%。")
+    assert m["3.3%"].period == "2022-01/2022-11"
+
+
+def test_period_since_a_year_runs_to_the_documents_date(extractor):
+    text = "发布日期：2023年5月8日\n\n2021年以来，全市累计引进项目86个。"
+    assert _metrics(extractor, text)["86个"].period == "2021-01/2023-05"
+
+
+def test_period_as_of_year_end(extractor):
+    assert _metrics(extractor, "截至2022年底，全省共有国家级开发区18家。")["18家"].period == "2022-12"
+
+
+def test_base_year_is_not_the_period(extractor):
+    m = _metrics(extractor, "2023年，全市经济平稳。\n\n粮食产量较2020年增长12%。")
+    assert m["12%"].period is None and m["12%"].basis == "base_period"
+
+
+def test_whole_year_is_the_year_the_passage_is_about(extractor):
+    text = "发文日期：2024-02-20\n\n一、2023年工作回顾\n\n过去的2023年，我们迎难而上。全年地区生产总值增长5.3%。"
+    assert _metrics(extractor, text)["5.3%"].period == "2023"
+
+
+def test_plan_period_end_and_span(extractor):
+    m = _metrics(extractor, "力争到“十五五”末，数字经济核心产业增加值突破800亿元。")
+    assert m["800亿元"].period == "2030"
+    m = _metrics(extractor, "“十四五”期间，全市累计完成造林面积12万亩。")
+    assert m["12万亩"].period == "2021/2025"
+
+
+def test_plan_year_statement_dates_this_year(extractor):
+    text = "2024年全市经济回升。今年是“十四五”规划收官之年，今年全市计划新建5G基站900个。"
+    assert _metrics(extractor, text)["900个"].period == "2025"
+
+
+def test_last_year_after_a_comparison_word_is_a_basis(extractor):
+    text = "发布时间：2024年3月1日\n\n今年1月，全市工业用电量比上年增长6.1%。"
+    assert _metrics(extractor, text)["6.1%"].period == "2024-01"

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from zhgov_extract.records.context import DocContext
 from zhgov_extract.records.indicator import IndicatorReader
+from zhgov_extract.records.periods import DocTime, PeriodReader
 from zhgov_extract.resources import rules_path
 from zhgov_extract.taggers.project_rules import _alt
 from zhgov_extract.text.doc import Span
@@ -50,6 +51,11 @@ class MetricRules(BaseModel):
     class_words: list[str]
     total_words: list[str]
     new_words: list[str]
+    relative_years: dict[str, list[str]]
+    plan_periods: dict[str, tuple[int, int]]
+    year_statement: str
+    part_of_year: dict[str, tuple[int, int]]
+    context_chars: int
     action_verbs: list[str]
     shared_measures: list[str]
 
@@ -121,15 +127,17 @@ class MetricLinker:
         self.r = rules
         self.tags = word_tags
         self.ind = IndicatorReader(rules, word_tags)
+        self.periods = PeriodReader(rules)
 
     def __call__(self, ctx: DocContext, used: set[tuple[int, int]]) -> list[dict]:
         nums = sorted((s for t in _NUMERIC for s in ctx.by_type.get(t, [])), key=lambda s: s.start)
         out: list[dict] = []
         prev: dict | None = None  # the record before, in the same sentence: its indicator may be shared
+        dt = self.periods.doc_time(ctx)
         for n in nums:
             if (n.start, n.end) in used or self._skip(ctx, n):
                 continue
-            rec = self._record(ctx, n, prev, out[-8:])
+            rec = self._record(ctx, n, prev, out[-8:], dt)
             out.append(rec)
             prev = rec
         return out
@@ -153,7 +161,7 @@ class MetricLinker:
                     lo = max(lo, m.end)
         return lo
 
-    def _record(self, ctx: DocContext, n: Span, prev: dict | None, before: list[dict]) -> dict:
+    def _record(self, ctx: DocContext, n: Span, prev: dict | None, before: list[dict], dt: DocTime) -> dict:
         text, r = ctx.text, self.r
         ca, cb = ctx.clause(n.start)
         sa, sb = ctx.sentence(n.start)
@@ -199,7 +207,7 @@ class MetricLinker:
         names = [ind] + [b["indicator"] for b in before if b["anchor"]["start"] >= sa]
         if not from_pair and role in ("value", "change") and self._goal(text, sa, n.start, names):
             rec["role"] = "target"  # 力争增长15%: a goal; a change keeps its direction
-        rec["period"] = self._period(ctx, n, sa)
+        rec["period"] = self.periods(ctx, n, sa, dt)
         rec["region"] = self._region(ctx, n, sa)
         return rec
 
@@ -244,25 +252,6 @@ class MetricLinker:
         if found is None and prev is not None and prev.get("indicator") and prev["anchor"]["start"] >= sa:
             return dict(prev["indicator"])
         return found
-
-    def _period(self, ctx: DocContext, n: Span, sa: int) -> str | None:
-        for s in reversed(ctx.spans("date", sa, n.start)):
-            v = (s.norm or {}).get("value") if isinstance(s.norm, dict) else getattr(s.norm, "value", None)
-            if v and v[:4].isdigit():
-                return v
-        rel = ctx.relative_year(sa, n.start)
-        if rel:
-            return rel
-        for lo in (ctx.paragraph_start(n.start),):
-            for s in reversed(ctx.spans("date", lo, n.start)):
-                v = (s.norm or {}).get("value") if isinstance(s.norm, dict) else getattr(s.norm, "value", None)
-                if v and v[:4].isdigit():
-                    return v
-        for h in ctx.headings_above(n.start):
-            v = ctx.year_before(h.end, h.start)
-            if v:
-                return v
-        return None
 
     def _region(self, ctx: DocContext, n: Span, sa: int) -> dict | None:
         regs = [s for s in ctx.spans("region", sa, n.start) if not ctx.inside_name(s)]
