@@ -12,6 +12,20 @@ NOT_REGIONS = [
     "确保社会长治久安",               # 长治 (长治市)
     "面对复杂多变的形势",             # 杂多 (杂多县)
     "提升中心城区功能品质",           # 城区 (a district's full name, an everyday word)
+    # a full name of one stem character whose stem ends a word before it, or is a function word
+    "创建国家级示范县",               # 范县
+    "大力振兴县域经济",               # 兴县
+    "建成全面小康县",                 # 康县
+    "提高县域经济发展水平",           # 高县
+    "各市区和县要抓好落实",           # 和县
+    # a word that starts with a city's name and is another word
+    "大理石产量增长8%",               # 大理
+    # a county's short name with nothing in the document around it (建筑安装 investment)
+    "民间投资增长17.4%；建安投资增长13.2%",  # 建安 (建安区, 许昌)
+    # foreign places, one-character abbreviations, 我省/全市
+    "赴马来西亚吉隆坡招商",           # 吉隆 (吉隆县)
+    "深化京津冀协同发展，留渝来渝青年增加",
+    "我省全市全区经济平稳增长",
 ]
 
 
@@ -27,7 +41,56 @@ REGIONS = [
     ("山西省长治市召开会议", {"山西省": ("140000", "province"), "长治市": ("140400", "prefecture")}),
     ("大同市、晋城市城区", {"大同市": ("140200", "prefecture"), "晋城市": ("140500", "prefecture"),
                          "城区": ("140502", "county")}),             # 城区 right after its city
+    ("鞍山市场主体增长10%", {"鞍山": ("210300", "prefecture")}),          # 市场 takes the level character
+    ("在郑州召开工作会议", {"郑州": ("410100", "prefecture")}),          # a verb of the clause: no meeting's name
+    ("南阳的博物馆开放", {"南阳": ("411300", "prefecture")}),            # 的: no venue's name
+    ("洛阳市处处呈现新气象", {"洛阳市": ("410300", "prefecture")}),      # 处 only as a word of its own
+    ("河南省加快发展，兰考脱贫经验推广", {"河南省": ("410000", "province"), "兰考": ("410225", "county")}),
+    ("盐边、米易加快发展", {"盐边": ("510422", "county"), "米易": ("510421", "county")}),  # a list of regions
 ]
+
+
+CODES = [
+    # an ambiguous name is read under the province the document names, wherever it is named
+    ("吉林省经济平稳运行，铁西区地区生产总值增长5%。", "铁西区", "220302"),
+    ("铁西区地区生产总值增长5%，吉林省经济平稳运行。", "铁西区", "220302"),
+    ("鞍山市铁东区、铁西区加快发展。", "铁西区", "210303"),
+]
+
+
+@pytest.mark.parametrize("text,name,code", CODES, ids=[c[0][:8] for c in CODES])
+def test_ambiguous_names_take_the_documents_region(extractor, text, name, code):
+    got = [m.norm.code for m in extractor(text).mentions if m.type == "region" and m.text == name]
+    assert got == [code]
+
+
+IN_NAMES = [
+    "会议在西宁国际会展中心开幕",     # a venue
+    "来源：岳阳新闻网",               # a site
+    "邯郸东站建成投用",               # a station
+    "京港澳高速邢台段改扩建",         # a route's section
+    "建设宜宾至西昌高速公路",         # a route between two places
+    "许昌市教育局印发通知",           # a body the organisation tagger did not take
+    "参加洛阳国际马拉松",             # an event
+    "举办第三届遵义论坛",             # an event
+    "推动西安高新区、成都天府新区发展",  # zones
+    "支持南京大学、合肥工业大学建设",  # universities
+    "湖南省长沙市第十五届人民代表大会第五次会议开幕",  # the province before an organisation's name
+    "印发《长治市促进消费若干措施》",  # inside a title
+]
+
+
+@pytest.mark.parametrize("text", IN_NAMES, ids=[t[:8] for t in IN_NAMES])
+def test_a_region_that_starts_a_longer_name_is_no_mention(extractor, text):
+    assert [m.text for m in extractor(text).mentions if m.type == "region"] == []
+
+
+def test_a_region_in_a_routes_section_is_still_the_projects_region(extractor):
+    """The region inside a name is dropped after the records read it (dev6 notes: 荣乌高速沧州段 → 130900)."""
+    r = extractor("京港澳高速邢台段改扩建工程开工。")
+    assert [m.text for m in r.mentions if m.type == "region"] == []
+    project = next(x for x in r.records if x.kind == "project")
+    assert project.region is not None and project.region.code == "130500"
 
 
 @pytest.mark.parametrize("text,expected", REGIONS, ids=[t[0][:8] for t in REGIONS])
@@ -44,3 +107,18 @@ def test_a_region_inside_a_name_is_no_mention_but_still_the_records_region(extra
     assert [(m.start, m.text) for m in r.mentions if m.type == "region"] == [(text.index("。乐山市") + 1, "乐山市")]
     project = next(x for x in r.records if x.kind == "project" and x.anchor.text == "乐山机场")
     assert project.region is not None and project.region.code == "511100"
+
+
+def test_a_misspelt_key_in_regions_yaml_fails_at_load(tmp_path):
+    import yaml
+    from pydantic import ValidationError
+
+    from zhgov_extract.resources import rules_path
+    from zhgov_extract.taggers.region_rules import RegionRules
+
+    data = yaml.safe_load(rules_path("regions.yaml").read_text(encoding="utf-8"))
+    assert RegionRules.model_validate(data).head_gap["会堂"] == data["name_heads"]["venue"]["gap"]
+    data["chunk_stop"] = data.pop("chunk_stops")
+    (tmp_path / "regions.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValidationError):
+        RegionRules.load(tmp_path / "regions.yaml")
