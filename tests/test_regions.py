@@ -22,6 +22,9 @@ NOT_REGIONS = [
     "大理石产量增长8%",               # 大理
     # a county's short name with nothing in the document around it (建筑安装 investment)
     "民间投资增长17.4%；建安投资增长13.2%",  # 建安 (建安区, 许昌)
+    # a city's short name that is an ordinary word, with nothing about the city in the document
+    "祝愿人民幸福安康",               # 安康 (安康市)
+    "推进海西经济区建设，海西发展提速",  # 海西 = 海峡西岸, not 海西州
     # foreign places, one-character abbreviations, 我省/全市
     "赴马来西亚吉隆坡招商",           # 吉隆 (吉隆县)
     "深化京津冀协同发展，留渝来渝青年增加",
@@ -46,6 +49,11 @@ REGIONS = [
     ("南阳的博物馆开放", {"南阳": ("411300", "prefecture")}),            # 的: no venue's name
     ("洛阳市处处呈现新气象", {"洛阳市": ("410300", "prefecture")}),      # 处 only as a word of its own
     ("河南省加快发展，兰考脱贫经验推广", {"河南省": ("410000", "province"), "兰考": ("410225", "county")}),
+    ("新年伊始，禄丰县把招商引资作为重点", {"禄丰县": ("532302", "county")}),  # short + level word (now 禄丰市)
+    ("安康市汉滨区加快发展，人民安康", {"安康市": ("610900", "prefecture"), "汉滨区": ("610902", "county"),
+                                 "安康": ("610900", "prefecture")}),  # the city is named: its short name is evidence enough
+    ("许昌市建安区加快发展，建安投资增长", {"许昌市": ("411000", "prefecture"), "建安区": ("411003", "county"),
+                                  "建安": ("411003", "county")}),
     ("盐边、米易加快发展", {"盐边": ("510422", "county"), "米易": ("510421", "county")}),  # a list of regions
 ]
 

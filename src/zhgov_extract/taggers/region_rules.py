@@ -32,6 +32,7 @@ class RegionRules(BaseModel):
     chunk_verb_min_freq: int
     level_continuations: list[str]
     name_word_tags: list[str]
+    everyday_shorts: list[str]
     function_word_tags: list[str]
 
     @classmethod

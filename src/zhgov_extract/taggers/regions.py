@@ -48,6 +48,7 @@ class _Hit:
     cands: list[Region]
     full: bool
     in_name: bool = False
+    leveled: bool = False  # a short name written with a level word (禄丰县 for 禄丰市): evidence
 
     @property
     def county(self) -> bool:
@@ -214,6 +215,9 @@ class RegionTagger:
                 if verdict == "drop":
                     continue  # 长治久安, 大理石
                 hit.in_name = verdict == "name"
+                if hit.county and text[b:b + 1] in _LEVELS and text[b:b + 2] not in r.level_continuations:
+                    b = hit.b = b + 1  # 禄丰县 (now 禄丰市), 周至县: the level word is part of the name
+                    hit.leveled = True
             if doc.in_protected(a, b) or b in chained or self._starts_a_name(doc, b):
                 hit.in_name = True
             prev_end = b
@@ -225,22 +229,23 @@ class RegionTagger:
         hits = self._hits(doc, taken)
         # what the document names for sure: full names and cities' or provinces' unambiguous names
         named: set[str] = set()
+        everyday = self.rules.everyday_shorts
         for h in hits:
-            if len(h.cands) == 1 and (h.full or not h.county):
+            if len(h.cands) == 1 and (h.full or not (h.county or h.name in everyday)):
                 named.update(self._lineage(h.cands[0].code))
         out: list[Span] = []
         before: set[str] = set()
         text = doc.text
         for i, h in enumerate(hits):
             reg = self._choose(h, before, named)
-            if not h.full and h.county:
+            if not h.full and not h.leveled and (h.county or h.name in everyday):
                 prev_end = hits[i - 1].b if i else -2
                 next_start = hits[i + 1].a if i + 1 < len(hits) else -2
-                if not set(self._lineage(reg.code)) & named and not self._in_context(text, h.a, h.b, prev_end, next_start):
-                    ok = [c for c in h.cands if set(self._lineage(c.code)) & named]
-                    if not ok:
-                        continue  # 建安投资: a county's short name with nothing in the document around it
-                    reg = ok[0]
+                # a county's own city or province will do; an everyday city name needs itself or a place in it
+                ok = [c for c in h.cands if (set(self._lineage(c.code)) if h.county else {c.code}) & named]
+                if not ok and not self._in_context(text, h.a, h.b, prev_end, next_start):
+                    continue  # 建安投资, 人民安康: a short name with nothing in the document around it
+                reg = reg if not ok or reg in ok else ok[0]
             if reg.level != "county":
                 before.add(reg.code)
             norm = {"code": reg.code, "name": reg.name, "level": reg.level}
