@@ -159,3 +159,14 @@ def test_plan_year_statement_dates_this_year(extractor):
 def test_last_year_after_a_comparison_word_is_a_basis(extractor):
     text = "发布时间：2024年3月1日\n\n今年1月，全市工业用电量比上年增长6.1%。"
     assert _metrics(extractor, text)["6.1%"].period == "2024-01"
+
+
+def test_goal_words_naming_a_programme_and_plans_with_jiang(extractor):
+    m = _metrics(extractor, "实施学生营养改善计划，惠及学生2.1万人。明年全区将新建幼儿园6所。")
+    assert m["2.1万人"].role == "value"
+    assert m["6所"].role == "target"
+
+
+def test_forward_count_needs_a_name_of_two_characters(extractor):
+    m = _metrics(extractor, "全市9个县及以上城市空气质量达标，达标天数增加12天。")
+    assert _ind(m, "9个") != "县" and _ind(m, "12天") == "达标天数"

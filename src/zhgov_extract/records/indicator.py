@@ -35,7 +35,7 @@ class IndicatorReader:
         tag = self.tags.get(w)
         if w in self.r.threshold_after:
             return False  # handled as part of a threshold
-        return (tag is None or tag[0] in "nbjgs" or tag in ("vn", "an", "a", "l", "i", "eng", "nz")
+        return (tag is None or tag[0] in "nbjgsz" or tag in ("vn", "an", "a", "l", "i", "eng", "nz")
                 or len(w) > 3)
 
     def _verb(self, w: str) -> bool:
@@ -110,7 +110,8 @@ class IndicatorReader:
                 break
             a, i = x, i + 1
         # the left edge: no separator, no action verb, no verb+noun pair that opens a clause
-        while run and (run[-1][3] == "c" or run[-1][0] in r.action_verbs or run[-1][0] in r.lead_set):
+        while len(run) > 1 and (run[-1][3] == "c" or run[-1][0] in r.lead_set or (
+                run[-1][0] in r.action_verbs and self.tags.get(run[-1][0]) != "n")):
             run.pop()
         if not run:
             return None
@@ -141,9 +142,9 @@ class IndicatorReader:
             else:
                 break
             b = y
-        if nouns == 0:
-            return None
-        return {"start": at, "end": end} if end > at else None
+        if nouns == 0 or end - at < 2:
+            return None  # 6个县及以上…: one character is no name
+        return {"start": at, "end": end}
 
     # ------------------------------------------------------------ 分别
     def distributed(self, ctx: DocContext, n, ca: int, cb: int, lo_for) -> dict | None:

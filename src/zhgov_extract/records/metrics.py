@@ -38,6 +38,7 @@ class MetricRules(BaseModel):
     from_words: list[str]
     share_words: list[str]
     target_words: list[str]
+    future_pattern: str
     basis: dict[str, list[str]]
     base_period_pattern: str
     predicate_words: list[str]
@@ -81,7 +82,8 @@ class MetricRules(BaseModel):
 
     @cached_property
     def target_re(self):
-        return regex.compile(_alt(self.target_words))
+        # a goal word that ends a noun phrase (营养改善计划，/ 选线定线规划等) names a programme, not a goal
+        return regex.compile(f"(?:{_alt(self.target_words)}|{self.future_pattern})(?![，。、；：,;:等的])")
 
     @cached_property
     def basis_re(self):
