@@ -11,10 +11,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from zhgov_extract.link.gazetteer import Entity, EnterpriseGazetteer
+from zhgov_extract.link.gazetteer import Entity, EnterpriseGazetteer, RegionGazetteer
+from zhgov_extract.link.province import ProvinceGroups
 from zhgov_extract.text.normalize import fold_width
 
 FUZZY_THRESHOLD = 90  # see tests/test_linking.py for the alias test set behind this number
+PROVINCE_SCORE = 95.0  # the score of a link by a province's short form (link/province.py)
 CENTRAL = ("central_soe", "central_soe_unit")
 
 
@@ -22,7 +24,8 @@ class Linker:
     """Read-only after construction (its fuzzy memo is a bounded, thread-safe lru_cache)."""
 
     def __init__(self, gazetteer: EnterpriseGazetteer, forms_tail_re, financial_forms: set[str],
-                 financial_words: tuple[str, ...] = (), foreign_markers: tuple[str, ...] = ()) -> None:
+                 financial_words: tuple[str, ...] = (), foreign_markers: tuple[str, ...] = (),
+                 regions: RegionGazetteer | None = None) -> None:
         self.gaz = gazetteer
         self.forms_tail_re = forms_tail_re
         self.financial_forms = tuple(financial_forms)
@@ -41,6 +44,8 @@ class Linker:
         self._fuzzy = lru_cache(maxsize=65536)(self._fuzzy_uncached)
         self._by_id = {id(e): e for e in gazetteer.entities}
         self._link = lru_cache(maxsize=65536)(self._link_by_key)  # a list names the same firm many times
+        # a province's own groups by their short forms (省交投集团), when the regions are known
+        self.provinces = ProvinceGroups(gazetteer.entities, regions, self.core) if regions is not None else None
 
     def core(self, name: str) -> str:
         """A name without its organisational form: 鞍山钢铁集团有限公司 → 鞍山钢铁."""
@@ -73,17 +78,21 @@ class Linker:
         return None, None
 
     def link(self, name: str, kind: str, entity: Entity | None = None, anchor: str = "",
-             full_name: str = "") -> dict:
-        """The norm of one mention: ``kind`` and ``entity`` say how the tagger found it (a fresh dict)."""
+             full_name: str = "", province: str = "") -> dict:
+        """The norm of one mention: ``kind`` and ``entity`` say how the tagger found it, ``province``
+        is the document's (two-digit code, for a province's own groups); a fresh dict."""
         key = id(entity) if entity is not None else None
         if key is not None and self._by_id.get(key) is not entity:
-            return self._link_uncached(name, kind, entity, anchor, full_name)  # not one of this gazetteer's
-        return dict(self._link(name, kind, key, anchor, full_name))
+            return self._link_uncached(name, kind, entity, anchor, full_name, province)  # not this gazetteer's
+        return dict(self._link(name, kind, key, anchor, full_name, province))
 
-    def _link_by_key(self, name: str, kind: str, key: int | None, anchor: str, full_name: str) -> dict:
-        return self._link_uncached(name, kind, self._by_id.get(key) if key is not None else None, anchor, full_name)
+    def _link_by_key(self, name: str, kind: str, key: int | None, anchor: str, full_name: str,
+                     province: str) -> dict:
+        ent = self._by_id.get(key) if key is not None else None
+        return self._link_uncached(name, kind, ent, anchor, full_name, province)
 
-    def _link_uncached(self, name: str, kind: str, entity: Entity | None, anchor: str, full_name: str) -> dict:
+    def _link_uncached(self, name: str, kind: str, entity: Entity | None, anchor: str, full_name: str,
+                       province: str = "") -> dict:
         ent = entity if kind == "alias" else None
         score = 100.0 if ent else None
         if ent is None:
@@ -91,6 +100,11 @@ class Linker:
             score = 100.0 if ent else None
         if ent is None and kind != "unit":
             ent, score = self.link_name(name)
+            # a province's own group by its short form (省交投集团), never a central SOE of a like core
+            if (ent is None or ent.category in CENTRAL and (score or 0) < 100) and self.provinces is not None:
+                own = self.provinces.link(name, province)
+                if own is not None:
+                    ent, score = own, PROVINCE_SCORE
         if ent is not None and kind != "unit":
             return {"canonical": ent.canonical, "category": ent.category, "group": ent.group,
                     "entity_id": ent.id, "score": score}
@@ -104,7 +118,7 @@ class Linker:
             group = base.group or base.canonical
             return {"canonical": name, "category": "central_soe_unit", "group": group, "entity_id": None, "score": None}
         if full_name and full_name != name:
-            return self._link_uncached(full_name, "structure", None, anchor, "")
+            return self._link_uncached(full_name, "structure", None, anchor, "", province)
         category = "foreign" if anchor == "foreign" else self.category_by_form(name)
         return {"canonical": name, "category": category, "group": None, "entity_id": None, "score": None}
 

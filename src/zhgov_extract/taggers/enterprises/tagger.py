@@ -43,7 +43,7 @@ class EnterpriseTagger:
         self.gaz = gazetteer
         self.regions = regions
         self.linker = Linker(gazetteer, rules.forms_tail_re, rules.financial_forms,
-                             rules.financial_words, rules.foreign_markers)
+                             rules.financial_words, rules.foreign_markers, regions)
 
     def link_name(self, name: str, threshold: float | None = None):
         """See :meth:`Linker.link_name` (kept here: callers link through the tagger)."""
@@ -62,13 +62,15 @@ class EnterpriseTagger:
         return scan, ents
 
     def __call__(self, doc: Doc) -> list[Span]:
-        _, ents = self.candidates(doc)
+        scan, ents = self.candidates(doc)
         nt = doc.norm
         out: list[Span] = []
+        provinces = self.linker.provinces
+        province = provinces.document_province(scan.regions) if provinces is not None and ents else ""
         for c in ents:
             a, b = nt.to_source(c.start, c.end)
             as_written = "".join(doc.source[a:b].split())  # 华润（集团）as the report writes it, without line breaks
-            norm = self.linker.link(as_written, c.kind, c.entity, c.anchor, c.full_name)
+            norm = self.linker.link(as_written, c.kind, c.entity, c.anchor, c.full_name, province)
             out.append(Span("enterprise", c.start, c.end, norm, c.kind))
         return out
 

@@ -1,0 +1,97 @@
+"""A province's own groups named by their short form: 省交投集团, 浙江省交通集团, 国资运营公司 in
+that province's report, linked to the registered group of the province (浙江省交通投资集团有限公司).
+
+Reports shorten a group's name by dropping the province (省 or nothing stands for it) and
+keeping characters of its trade words in order (交投 ← 交通投资, 国资运营 ← 国有资本运营).  So a
+mention is linked to a group of the province that it names (or, without a prefix, of the
+document's province) whose core — the name without region and organisational form — holds
+the mention's core as an ordered subsequence starting at the same character.  Only a single
+such group is taken; two or more is no link.  Read-only after construction.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterable
+
+from zhgov_extract.link.gazetteer import Entity, RegionGazetteer
+from zhgov_extract.text.normalize import fold_width
+
+# categories a province's own group has in the gazetteers (central SOEs are never a province's)
+LOCAL = ("local_soe", "financial", "unknown")
+# what stands for the province in its own report before a group's short name
+OWN_PREFIXES = ("省属", "全省", "省", "自治区", "区属")
+# a group's core may hold this many more characters than the short form it is written as
+# (海港 ← 海港投资运营; 交通 is not 交通规划勘察设计研究院)
+MAX_EXTRA_CHARS = 4
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+class ProvinceGroups:
+    """Groups by province code (two digits) with their cores; see the module docstring."""
+
+    def __init__(self, entities: Iterable[Entity], regions: RegionGazetteer, core: Callable[[str], str]) -> None:
+        self.regions = regions
+        self.core = core
+        # province → (core, entity, code of the region the name starts with, whole name)
+        self.by_province: dict[str, list[tuple[str, Entity, str, str]]] = {}
+        for ent in entities:
+            if ent.category not in LOCAL:
+                continue
+            for name in dict.fromkeys(fold_width(n) for n in [ent.canonical, *ent.names]):
+                reg, rest = self.split_region(name)
+                if reg is not None and len(rest) >= 2:
+                    core = self.core(rest)
+                    if len(core) >= 2:
+                        self.by_province.setdefault(reg.code[:2], []).append((core, ent, reg.code, name))
+
+    def split_region(self, name: str):
+        """(the region that starts ``name``, the rest): 浙江省交通集团 → (浙江省, 交通集团)."""
+        first = self.regions.iter_matches(name)[:1]
+        if not first or first[0][0] != 0:
+            return None, name
+        return self.regions.best(first[0][2]), name[first[0][1]:]
+
+    def document_province(self, region_matches: list[tuple[int, int, str]]) -> str:
+        """The province the document names most (from its region matches), or ''."""
+        counts: Counter = Counter()
+        for _, _, name in region_matches:
+            reg = self.regions.best(name)
+            if reg is not None:
+                counts[reg.code[:2]] += 1
+        return counts.most_common(1)[0][0] if counts else ""
+
+    def link(self, name: str, doc_province: str = "") -> Entity | None:
+        """The province's group a short form means, or None (see the module docstring).
+
+        浙江省…/省… mean a group of the province itself (not of one of its cities); a bare short form
+        (机场集团) means the province's group, else the one group of its cities with that core."""
+        name = fold_width(name)
+        reg, rest = self.split_region(name)
+        code = reg.code if reg is not None else ""
+        if reg is None:
+            for p in OWN_PREFIXES:
+                if rest.startswith(p) and len(rest) > len(p) + 2:
+                    rest, code = rest[len(p):], doc_province + "0000"
+                    break
+        prov = code[:2] or doc_province
+        short = self.core(rest)
+        if not prov or len(short) < 2 or short == rest:
+            return None  # no form word after the short form (交通 alone is the sector, not the group)
+        group_form = rest.endswith("集团")
+        cands = [(c, e, rc) for c, e, rc, n in self.by_province.get(prov, ())
+                 if c[0] == short[0] and len(c) <= len(short) + MAX_EXTRA_CHARS and _subsequence(short, c)
+                 and (not group_form or "集团" in n or "集团" in e.canonical)]
+        own = prov + "0000"
+        tiers = [[x for x in cands if x[2] == (code or own)]]
+        if not code:
+            tiers.append(cands)  # no prefix: the province's own group first, then one of its cities'
+        for tier in tiers:
+            for match in (lambda c: c == short, lambda c: c.startswith(short), lambda c: True):
+                found = {id(e): e for c, e, _ in tier if match(c)}
+                if found:
+                    return next(iter(found.values())) if len(found) == 1 else None
+        return None

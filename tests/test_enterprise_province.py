@@ -1,0 +1,50 @@
+"""A province's own groups named by their short form (issue 14): 省 + short form, the province's
+name + short form, and the short form alone in that province's report, linked through the
+document's region (link/province.py).  Sentences are invented; the groups are real."""
+from __future__ import annotations
+
+import pytest
+
+from zhgov_extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor(components=["documents", "dates", "numeric", "enterprise"])
+
+
+def _canon(ex, text):
+    return {m.text: m.norm.canonical for m in ex(text).mentions if m.type == "enterprise"}
+
+
+def test_own_prefix_means_the_province_of_the_report(ex):
+    got = _canon(ex, "浙江省杭州市举行签约仪式，省交投集团、省能源集团、省机场集团分别签约。")
+    assert got == {"省交投集团": "浙江省交通投资集团有限公司", "省能源集团": "浙江省能源集团有限公司",
+                   "省机场集团": "浙江省机场集团有限公司"}
+
+
+def test_province_name_and_characters_kept_in_order(ex):
+    # 交通 ← 交通投资, 国资运营 ← 国有资本运营: the short form keeps characters of the trade words in order
+    got = _canon(ex, "浙江省交通集团与山西国资运营公司座谈。")
+    assert got == {"浙江省交通集团": "浙江省交通投资集团有限公司", "山西国资运营公司": "山西省国有资本运营有限公司"}
+
+
+def test_bare_short_form_in_the_province_report(ex):
+    got = _canon(ex, "四川省成都市召开会议，华西集团与机场集团签约。")
+    assert got == {"华西集团": "四川华西集团有限公司", "机场集团": "四川省机场集团有限公司"}
+
+
+def test_guards(ex):
+    # 省 means the province's own group, not a city's (成都交通投资集团 is Chengdu's)
+    assert _canon(ex, "四川省成都市召开会议，省交投集团参加。") == {"省交投集团": "省交投集团"}
+    # a core far longer than the short form is another firm (贵州省交通规划勘察设计研究院)
+    assert _canon(ex, "贵州省贵阳市召开会议，省交通集团参加。") == {"省交通集团": "省交通集团"}
+    # without a report's province a bare short form links nothing
+    assert _canon(ex, "机场集团开通新航线。") == {"机场集团": "机场集团"}
+
+
+def test_province_groups_unit(ex):
+    pg = ex.enterprise_tagger.linker.provinces
+    assert pg.link("国资运营公司", "14").canonical == "山西省国有资本运营有限公司"
+    assert pg.link("交通", "33") is None  # no form word: the sector
+    assert pg.document_province([(0, 3, "浙江省"), (5, 7, "杭州"), (9, 11, "成都")]) == "33"
