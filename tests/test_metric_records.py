@@ -31,7 +31,7 @@ def test_from_and_value(extractor):
 
 def test_target(extractor):
     m = _metrics(extractor, "力争规模以上工业增加值增长6%。")
-    assert (m["6%"].role, m["6%"].direction) == ("target", "increase")
+    assert (m["6%"].role, m["6%"].direction) == ("target", None)  # the spec: direction for change and from/value
 
 
 def test_base_period(extractor):
@@ -170,3 +170,13 @@ def test_goal_words_naming_a_programme_and_plans_with_jiang(extractor):
 def test_forward_count_needs_a_name_of_two_characters(extractor):
     m = _metrics(extractor, "全市9个县及以上城市空气质量达标，达标天数增加12天。")
     assert _ind(m, "9个") != "县" and _ind(m, "12天") == "达标天数"
+
+
+def test_goal_before_a_semicolon_list_covers_it(extractor):
+    m = _metrics(extractor, "今年主要预期目标是：地区生产总值增长6%左右；粮食产量稳定在50万吨以上。")
+    assert (m["6%"].role, m["6%"].direction) == ("target", None) and m["50万吨"].role == "target"
+
+
+def test_zhengqu_before_a_noun_obtains(extractor):
+    m = _metrics(extractor, "全年争取上级专项资金3.2亿元，同比增长12%。")
+    assert m["3.2亿元"].role == "value" and m["12%"].role == "change"

@@ -29,6 +29,12 @@ _CLASSIFIERS = set("个家项名条次人所座批件户位只台套处辆架艘
 _WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
 
 
+def _goal_scope(text: str, sa: int) -> int:
+    """目标是：经济增长5.5%；规上工业增加值增长7%: a goal stated before a ；-list covers the list."""
+    k = max(text.rfind(c, 0, sa) for c in "。！？!?\n")
+    return max(k + 1, sa - 300)
+
+
 class MetricRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -39,6 +45,7 @@ class MetricRules(BaseModel):
     share_words: list[str]
     target_words: list[str]
     future_pattern: str
+    goal_needs_verb: list[str]
     basis: dict[str, list[str]]
     base_period_pattern: str
     predicate_words: list[str]
@@ -206,9 +213,10 @@ class MetricLinker:
         if ind is not None and prev is not None and prev.get("indicator") and text[ind["start"]:ind["end"]] in r.total_words:
             ind = self._parent(ctx, prev["indicator"])  # 新增上市公司10家、总数达310家: the total of the same thing
         rec["indicator"] = ind
-        names = [ind] + [b["indicator"] for b in before if b["anchor"]["start"] >= sa]
-        if not from_pair and role in ("value", "change") and self._goal(text, sa, n.start, names):
-            rec["role"] = "target"  # 力争增长15%: a goal; a change keeps its direction
+        ga = _goal_scope(text, sa)
+        names = [ind] + [b["indicator"] for b in before if b["anchor"]["start"] >= ga]
+        if not from_pair and role in ("value", "change") and self._goal(ctx, ga, n.start, names):
+            rec["role"], rec["direction"] = "target", None  # 力争增长15%: a goal (the spec: no direction)
         rec["period"] = self.periods(ctx, n, sa, dt)
         rec["region"] = self._region(ctx, n, sa)
         return rec
@@ -219,11 +227,17 @@ class MetricLinker:
         w = next((w for w in self.r.new_words if text.startswith(w, ind["start"], ind["end"])), None)
         return {"start": ind["start"] + len(w), "end": ind["end"]} if w and ind["end"] > ind["start"] + len(w) else dict(ind)
 
-    def _goal(self, text: str, sa: int, at: int, names: list[dict | None]) -> bool:
-        """A goal word before the number in its sentence, not inside an indicator (一般公共预算收入)."""
-        for m in self.r.target_re.finditer(text, sa, at):
-            if not any(x and x["start"] <= m.start() < x["end"] for x in names):
-                return True
+    def _goal(self, ctx: DocContext, a: int, at: int, names: list[dict | None]) -> bool:
+        """A goal word before the number (in its sentence, or the ；-list it belongs to), not inside an
+        indicator (一般公共预算收入); 争取 before a noun obtains (争取政策资金), before a verb aims."""
+        for m in self.r.target_re.finditer(ctx.text, a, at):
+            if any(x and x["start"] <= m.start() < x["end"] for x in names):
+                continue
+            if m.group() in self.r.goal_needs_verb:
+                nxt = next((w for w, x, _ in ctx.doc.words_after(m.end(), 6) if x >= m.end()), "")
+                if (self.tags.get(nxt) or "n")[0] != "v" or self.tags.get(nxt) == "vn":
+                    continue
+            return True
         return False
 
     def _basis(self, text: str, a: int, b: int) -> str | None:
