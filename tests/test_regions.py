@@ -25,6 +25,9 @@ NOT_REGIONS = [
     # a city's short name that is an ordinary word, with nothing about the city in the document
     "祝愿人民幸福安康",               # 安康 (安康市)
     "推进海西经济区建设，海西发展提速",  # 海西 = 海峡西岸, not 海西州
+    # a person's given name: a surname before it and a title after it, or a by-line before it
+    "王武强委员：您提出的建议收悉",   # 武强 (武强县)
+    "编辑：吴海东",                   # 海东 (海东市)
     # foreign places, one-character abbreviations, 我省/全市
     "赴马来西亚吉隆坡招商",           # 吉隆 (吉隆县)
     "深化京津冀协同发展，留渝来渝青年增加",
@@ -54,6 +57,8 @@ REGIONS = [
                                  "安康": ("610900", "prefecture")}),  # the city is named: its short name is evidence enough
     ("许昌市建安区加快发展，建安投资增长", {"许昌市": ("411000", "prefecture"), "建安区": ("411003", "county"),
                                   "建安": ("411003", "county")}),
+    ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
+    ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself
     ("盐边、米易加快发展", {"盐边": ("510422", "county"), "米易": ("510421", "county")}),  # a list of regions
 ]
 
@@ -84,6 +89,9 @@ IN_NAMES = [
     "推动西安高新区、成都天府新区发展",  # zones
     "支持南京大学、合肥工业大学建设",  # universities
     "湖南省长沙市第十五届人民代表大会第五次会议开幕",  # the province before an organisation's name
+    "服务保障北京冬奥会",             # an event
+    "积极推进海南自由贸易港建设",     # a zone
+    "北京绿色交易所落户城市副中心",   # an institution
     "印发《长治市促进消费若干措施》",  # inside a title
 ]
 

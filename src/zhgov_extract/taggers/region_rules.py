@@ -32,8 +32,12 @@ class RegionRules(BaseModel):
     chunk_verb_min_freq: int
     level_continuations: list[str]
     name_word_tags: list[str]
+    area_suffixes: list[str]
     everyday_shorts: list[str]
     function_word_tags: list[str]
+    surnames: str
+    person_titles: list[str]
+    bylines: list[str]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "RegionRules":
@@ -57,6 +61,10 @@ class RegionRules(BaseModel):
     def head_re(self):
         """All heads, longest first, to match at one position."""
         return regex.compile(alternation(self.head_gap))
+
+    @cached_property
+    def title_tuple(self) -> tuple[str, ...]:
+        return tuple(self.person_titles)
 
     @cached_property
     def stop_set(self) -> frozenset:

@@ -94,9 +94,20 @@ class RegionTagger:
         tag = self._tag(w)
         if ta < a or tag[:1] in ("i", "l", "v", "a", "d"):
             return "drop"
-        if not tag:
-            return None  # a word the dictionary does not know (an enterprise's alias: 鞍山钢铁产业)
+        if not tag or w[b - ta:] in self.rules.area_suffixes:
+            return None  # a word the dictionary does not know (鞍山钢铁产业), or the area itself (上海地区)
         return "name" if tag in self.rules.name_word_tags else "drop"
+
+    def _given_name(self, text: str, a: int, b: int) -> bool:
+        """A short name that is a person's given name: a surname before it and a title after it
+        (王武强委员) or a by-line before the surname (编辑:吴海东)."""
+        r = self.rules
+        if a == 0 or text[a - 1] not in r.surnames:
+            return False
+        before = text[a - 2:a] if a > 1 else ""
+        if len(before) == 2 and (self._tag(before) or before in self.gaz.by_name):
+            return False  # 浙江|安吉: the "surname" ends a word
+        return text.startswith(r.title_tuple, b) or any(w in text[max(0, a - 6):a - 1] for w in r.bylines)
 
     def _stem_bound(self, text: str, a: int, b: int) -> bool:
         """A full name of one stem character (兴县, 范县, 和县) whose stem ends a word before it
@@ -209,8 +220,8 @@ class RegionTagger:
                 if (everyday or self._stem_bound(text, a, b)) and not self._in_context(text, a, b, prev_end, -2):
                     continue  # 中心城区, 示范县, 各市区和县: everyday words, not the county
             else:
-                if hit.county and self._half_of_a_word(text, a, b):
-                    continue  # 发展和安全, 创新平台
+                if hit.county and self._half_of_a_word(text, a, b) or self._given_name(text, a, b):
+                    continue  # 发展和安全, 创新平台, 王武强委员
                 verdict = self._word_verdict(doc, a, b, hit.county) if doc.tokenizer is not None else None
                 if verdict == "drop":
                     continue  # 长治久安, 大理石
