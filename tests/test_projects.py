@@ -49,6 +49,9 @@ def test_items_of_a_counted_list_are_projects(extractor):
     "签约的6个项目中，百亿级项目2个、30亿级项目1个。",     # classes by size
     "指导推进煤矿、煤化工、煤电等项目尽快落地。",         # sectors listed
     "推动长株潭都市圈、成渝地区双城经济圈建设。",         # a weak head inside a longer name (双城经济圈)
+    "时速400公里高速动车组即将下线。",                    # 高速 as an adjective
+    "积极推进海南自由贸易港建设，加快建设“海丝名城”。",   # zones and titles a place holds
+    "列入全市“双百双新”项目盘子。",                       # a numeric slogan
 ])
 def test_not_projects(extractor, text):
     assert _projects(extractor, text)[1] == []
@@ -123,3 +126,20 @@ def test_listed_items_after_their_amounts(extractor):
 def test_two_products_of_one_name(extractor):
     _, ps = _projects(extractor, "建设河南中天防水材料有限公司年产1500万平方米环保型防水卷材和2500吨防水涂料项目。")
     assert ps == ["河南中天防水材料有限公司年产1500万平方米环保型防水卷材和2500吨防水涂料项目"]
+
+
+def test_routes_whose_names_end_in_a_weak_head_word(extractor):
+    """港 of 邯港高速 is part of the name of the route, not a port."""
+    _, ps = _projects(extractor, "石港城际铁路、邯港高速一期加快建设，曲港高速一期正式通车。")
+    assert ps == ["石港城际铁路", "邯港高速一期", "曲港高速一期"]
+
+
+def test_a_numeral_that_counts_nothing_is_part_of_a_name(extractor):
+    _, ps = _projects(extractor, "加快推进四中东校区改造、七中实验楼等项目建设，实施三大工程。")
+    assert ps == ["四中东校区改造", "七中实验楼"]
+
+
+def test_a_counted_list_tail_may_hold_de(extractor):
+    _, ps = _projects(extractor, "总投资7亿元的华科高空作业平台生产基地项目、总投资3亿元的天瑞电机生产项目等9个总投资超过"
+                                 "10亿元的大项目进展顺利。")
+    assert ps == ["华科高空作业平台生产基地项目", "天瑞电机生产项目"]

@@ -20,9 +20,11 @@ _FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "r", "d", "v", "vg", "y", "e"
 _STOP_TAGS = {"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "t", "vd", "ad", "zg"}
 _MAX_NAME = 48
 _COUNT_UNITS = set("个家项次批座条所户名人期轮场")
+_CN_NUMERALS = set("一二三四五六七八九十")
+_MEASURES = _COUNT_UNITS | set("大年类级种栋张块台套处")
 WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _QUOTED = regex.compile(r"[“「『][^”」』]{1,20}[”」』]")
-_CN_DIGITS = regex.compile(r"[一二三四五六七八九十百千两][个大项批张资能化]|[一二三四五六七八九十两]{2}")
+_CN_DIGITS = regex.compile(r"[一二三四五六七八九十百千两双][个大项批张资能化]|[一二三四五六七八九十两双百千]{2}")
 _ORDINAL = regex.compile(r"[一二三四五六七八九十0-9]+$")
 
 
@@ -80,11 +82,14 @@ class NameReader:
             return a
         return None
 
-    def _noun_follows(self, he: int) -> bool:
+    def _noun_follows(self, he: int, strict: bool = False) -> bool:
+        """A common noun follows the head (``strict``: tagged n exactly, and no place)."""
         toks = self.doc.words_after(he, 4)
         if not toks or toks[0][1] != he:
             return False
         tag = self.tags.get(toks[0][0])
+        if strict:
+            return tag == "n" and len(toks[0][0]) > 1 and self.place.covering(he) is None
         return tag is not None and tag[0] == "n" and tag != "nr" and len(toks[0][0]) > 1
 
     def _at_word_edges(self, hs: int, he: int) -> bool:
@@ -183,6 +188,8 @@ class NameReader:
                     break  # 六大工程, 三个项目: a count
                 elif tag == "m" and w[0] in "首第":
                     pass  # 首条, 第二: ordinals are part of names
+                elif tag == "m" and len(w) == 1 and w in _CN_NUMERALS and pos < h and text[pos] not in _MEASURES:
+                    pass  # 三中南校, 五矿: a numeral that counts nothing is part of a name
                 elif (tag in _STOP_TAGS and w not in r.name_verbs) or tag == "m":
                     break
             pos = a

@@ -22,6 +22,7 @@ class ProjectRules(BaseModel):
 
     heads: list[str]
     weak_heads: list[str]
+    adjective_heads: list[str]
     build_cues: list[str]
     phase: str
     left_stops: list[str]

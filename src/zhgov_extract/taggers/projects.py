@@ -56,6 +56,9 @@ class _Pass(NameReader):
             if m is None:
                 break
             hs, he = m.span()
+            if m.group() in r.weak_heads and r.head_re.match(text, he):
+                pos = he
+                continue  # 邯港高速: the weak head 港 is part of the name of the head after it
             while True:  # 基地 + 项目, 项目 + 一期工程 …
                 t = r.head_tail_re.match(text, he)
                 if t is None or t.end() == he:
@@ -68,11 +71,13 @@ class _Pass(NameReader):
             if text[he:he + 1] in r.head_not_followed:
                 continue  # 项目库, 工程师: the head is part of another word
             weak = m.group() in r.weak_heads and he == m.end()
-            if weak and (not self._built(hs, he) or self._noun_follows(he)):
-                continue  # 双城经济圈: a weak head with a noun after it is inside a longer name
+            if (weak or m.group() in r.adjective_heads) and he == m.end() and self._noun_follows(he, strict=not weak):
+                continue  # 双城经济圈, 高速动车组: a head with a noun after it is inside a longer name
+            if weak and not self._built(hs, he):
+                continue  # 鞍山大数据中心 is a project only where it is built or opened
             if hs == 0 or text[hs - 1] in _NO_NAME_BEFORE:
                 continue  # 等项目, 的工程, 、基地: nothing before the head names it (checked before any tokenising)
-            hs = self._word_start(hs, he)
+            head_start, hs = hs, self._word_start(hs, he)
             if hs is None:
                 continue
             route = m.group() in r.route_head_set
@@ -81,7 +86,8 @@ class _Pass(NameReader):
                 if t and t.end() > he and self._at_word_edges(he, t.end()):
                     he = t.end()
             start = self._walk_left(hs, route=route)
-            if start is None or not self._specific(start, hs, category=head in r.category_head_set):
+            # the words before the head, with the word the head ends (邯港 of 邯港高速, 孟底沟 of 孟底沟水电站)
+            if start is None or not self._specific(start, head_start, category=head in r.category_head_set):
                 continue
             joint = regex.search(r"(?<=[^\s])[和及](?=[^\s])", text[start:hs]) if route else None
             if joint and 2 <= joint.start() <= 6:  # 宁洛和兰南高速: two routes sharing a head
@@ -117,7 +123,7 @@ class _Pass(NameReader):
             if self.doc.in_protected(m.start(), m.end()):
                 continue
             counted = bool(m.group("count"))
-            if r.list_sector_re.search(m.group("mod")):
+            if r.list_sector_re.search(m.group("mod") or m.group("mod_counted") or ""):
                 continue  # 等领域的N个项目: the items are sectors
             items = self._items_before(m.start())
             if len(items) < (1 if counted else 2):
@@ -157,9 +163,11 @@ class _Pass(NameReader):
         """A listed item that names a building or a work on one (九中教学楼, 会展宾馆, 三中南校加固) and is
         more than generic words: the list's tail (等项目) says it is a project."""
         r, text = self.r, self.text
-        if not (r.head_re.search(text, a, b) or r.works_re.search(text, a, b)):
+        m = r.head_re.search(text, a, b) or r.works_re.search(text, a, b)
+        if m is None:
             return False
-        return any(WORDISH.search(w) and not self._generic(w) for w, x, y in self.doc.tokens_in(a, b) if y <= b)
+        # a word that starts before the head (艺术馆, 九中教学楼), not the head alone (生产基地项目)
+        return any(WORDISH.search(w) and not self._generic(w) for w, x, y in self.doc.tokens_in(a, m.start()))
 
     def _list_neighbours(self, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Items of a 、-list whose neighbours are projects are projects too (孟底沟水电站、理塘索绒光伏发电、…).
