@@ -180,3 +180,22 @@ def test_goal_before_a_semicolon_list_covers_it(extractor):
 def test_zhengqu_before_a_noun_obtains(extractor):
     m = _metrics(extractor, "全年争取上级专项资金3.2亿元，同比增长12%。")
     assert m["3.2亿元"].role == "value" and m["12%"].role == "change"
+
+
+def test_whole_city_in_a_county_report_names_no_division(extractor):
+    text = "台安县2024年经济运行情况。台安县工业平稳。全市规模以上工业增加值增长3%，全县粮食产量12万吨。"
+    m = _metrics(extractor, text)
+    assert m["3%"].region is None
+    assert m["12万吨"].region is not None and m["12万吨"].region.code == "210321"
+
+
+def test_an_area_that_is_not_a_division_keeps_its_name(extractor):
+    m = _metrics(extractor, "鞍山市财政局发布。鞍山市财政平稳。中心城区一般公共预算收入12.5亿元。")
+    assert m["12.5亿元"].region is not None and m["12.5亿元"].region.code is None
+    assert m["12.5亿元"].region.name == "中心城区"
+
+
+def test_an_enterprise_elsewhere_in_the_sentence_does_not_take_the_city(extractor):
+    text = "鞍山市统计局发布。鞍山市经济平稳。鞍钢集团带动明显，全市新增配套企业66家。"
+    m = _metrics(extractor, text)
+    assert m["66家"].region is not None and m["66家"].region.code == "210300"

@@ -154,7 +154,7 @@ class DocContext:
         norms = {}
         for s in self.by_type.get("region", []):
             n = s.norm if isinstance(s.norm, dict) else (s.norm.model_dump() if s.norm is not None else None)
-            if not n or not n.get("code") or self.inside_name(s):
+            if not n or not n.get("code") or self.inside_name(s) or self.covering("project", s.start, s.end):
                 continue
             counts[n["code"]] += 1
             norms.setdefault(n["code"], n)

@@ -52,6 +52,7 @@ class MetricRules(BaseModel):
     lead_words: list[str]
     max_indicator_chars: int
     own_region_words: list[str]
+    city_words: list[str]
     zone_words: list[str]
     threshold_after: list[str]
     list_count_after: list[str]
@@ -277,8 +278,18 @@ class MetricLinker:
             if zone:  # a number about a zone is not the city's
                 return {"code": None, "name": ctx.text[regs[-1].start:regs[-1].end + zone.end()]}
             return reg
-        if ctx.spans("enterprise", sa, n.start):
-            return None  # a figure of an enterprise
+        ca = ctx.clause(n.start)[0]
+        if ctx.spans("enterprise", ca, n.start):
+            return None  # a figure of an enterprise: the enterprise is in the number's own clause
+        own = None
+        for own in self.r.own_region_re.finditer(ctx.text, sa, n.start):
+            pass  # the whole-area word nearest the number (全市…，全县…)
+        code = (ctx.region or {}).get("code") or ""
+        if own and own.group() in self.r.city_words and len(code) == 6 and code[4:] != "00":
+            return None  # 全市 in a county's report: a city the text does not name
+        zone = self.r.zone_re.match(ctx.text, ca)
+        if zone:  # 中心城区一般公共预算收入: an area that is not a division, named by itself
+            return {"code": None, "name": zone.group()}
         return dict(ctx.region) if ctx.region else None
 
 
