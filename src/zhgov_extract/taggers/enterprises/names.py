@@ -12,12 +12,18 @@ CENTRAL = ("central_soe", "central_soe_unit")
 def alias_candidates(nb: NameBounds, scan: Scan) -> list[Candidate]:
     """Every gazetteer name in the text that is not half of an ordinary word or a sector."""
     doc, text, region_at = scan.doc, scan.text, scan.region_at
+    r = nb.r
+    region_ends = {e for _, e, _ in scan.regions}
     out = []
     for a, b, name, ent in nb.gaz.iter_matches(text):
         if doc.in_protected(a, b) or not alias_boundary_ok(nb, text, a, b) or not latin_word_ok(text, a, b):
             continue
         if nb.sector_after(name, text, b):
             continue  # 湖南银行业: the sector, not 湖南银行
+        if r.media_after_re is not None and r.media_after_re.match(text, b):
+            continue  # 中国化工报, 中化新网讯: a newspaper, not the firm
+        if name.endswith(r.bureau_endings) and (a in region_ends or text[a - 1:a] in r.org_short_prefixes):
+            continue  # 禄丰县招商局: the county's bureau, not 招商局集团
         if a in region_at and region_at[a] < b and nb.blocked(text, b):
             # 鞍山钢铁 in 鞍山钢铁产业: the region's industry, not the company
             if nb.r.industry_re.fullmatch(text[region_at[a]:b]):

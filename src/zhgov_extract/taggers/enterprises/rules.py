@@ -46,6 +46,10 @@ class EnterpriseRuleFile(BaseModel):
     sector_own_followers: list[str] = []
     person_titles: list[str] = []
     alias_group_tails: list[str] = []
+    media_after: str = ""
+    bureau_endings: list[str] = []
+    branch_forms: list[str] = []
+    branch_owner_window: int = 300
     generic_group_forms: list[str] = []
     excluded_forms: list[str] = []
     alias_only_forms: list[str] = []
@@ -106,6 +110,10 @@ class EnterpriseRules:
         self.sector_followers = tuple(longest_words(r.sector_followers))
         self.sector_own_followers = tuple(r.sector_own_followers)
         self.generic_group_forms = set(r.generic_group_forms)
+        self.media_after_re = regex.compile(r.media_after) if r.media_after else None
+        self.bureau_endings = tuple(r.bureau_endings)
+        self.branch_forms = {fold_width(f) for f in r.branch_forms}
+        self.branch_owner_window = r.branch_owner_window
         self.verb_industry = set(r.verb_industry_words)
         self.industry_set = set(self.industry)
         self.foreign_areas = longest_words(r.foreign_areas)

@@ -71,9 +71,26 @@ def structural(nb: NameBounds, scan: Scan) -> list[Candidate]:
             rest = trade[region_at[a] - a:]
             if rest and nb.generic(rest, r.region_generic_re):
                 continue
+            if not rest and form in r.branch_forms:
+                kind = "branch"  # 成都分行: kept only where its bank was named just before (orphan_branches)
         elif nb.generic(trade) or len(trade) < r.min_trade:
             continue
         out.append(Candidate(a, e, "structure", None, form, kind))
+    return out
+
+
+def orphan_branches(nb: NameBounds, ents: list[Candidate]) -> list[Candidate]:
+    """Drop a branch named only by its place (成都分行, 河南分公司) unless another enterprise was
+    named within ``branch_owner_window`` characters before it: then it is that one's branch."""
+    out: list[Candidate] = []
+    last_end = -10**9
+    for c in ents:
+        if c.anchor == "branch":
+            if c.start - last_end > nb.r.branch_owner_window:
+                continue
+        else:
+            last_end = c.end
+        out.append(c)
     return out
 
 

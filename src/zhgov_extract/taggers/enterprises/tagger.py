@@ -21,7 +21,7 @@ from zhgov_extract.taggers.enterprises.boundaries import Candidate, NameBounds, 
 from zhgov_extract.taggers.enterprises.lists import lists
 from zhgov_extract.taggers.enterprises.names import alias_candidates, alias_units
 from zhgov_extract.taggers.enterprises.rules import EnterpriseRules
-from zhgov_extract.taggers.enterprises.structure import merge_group_units, short_names, structural
+from zhgov_extract.taggers.enterprises.structure import merge_group_units, orphan_branches, short_names, structural
 from zhgov_extract.text.doc import Doc, Span
 from zhgov_extract.text.spans import longest_first
 
@@ -59,7 +59,7 @@ class EnterpriseTagger:
         ents = merge_group_units(nb, scan.text, ents)
         ents = resolve(ents + lists(nb, scan, ents))
         ents = resolve(ents + short_names(nb, self.linker.core, scan.text, ents))
-        return scan, ents
+        return scan, orphan_branches(nb, ents)
 
     def __call__(self, doc: Doc) -> list[Span]:
         scan, ents = self.candidates(doc)

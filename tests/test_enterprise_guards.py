@@ -1,0 +1,36 @@
+"""Precision guards of the enterprise stage (issue 14), one invented sentence per kind of error."""
+from __future__ import annotations
+
+import pytest
+
+from zhgov_extract.pipeline import Extractor
+
+CASES = [
+    # a known name ending in 局 after a region or 市/县 is that place's bureau (招商局 is also a group)
+    ("(宾川县招商局 供稿)", []),
+    ("市招商局与华为公司座谈。", ["华为公司"]),
+    # a known name followed by 报/网讯/新闻网 is a newspaper or news site
+    ("来源:中国电力报", []),
+    ("据中国石化报报道,中国石化启动项目。", ["中国石化"]),
+    ("中国建筑新闻网消息,项目开工。", []),
+    # a branch named only by its place: whose branch is not said, unless its bank was just named
+    ("成都分行发放贷款10亿元。", []),
+    ("工商银行召开会议。成都分行发放贷款10亿元。", ["工商银行", "成都分行"]),
+    # a policy verb before a name is not part of it
+    ("扶持华宇镁业有限公司扩大生产。", ["华宇镁业有限公司"]),
+    ("督促远大建设集团整改。", ["远大建设集团"]),
+    ("落地宏图智能装备有限公司项目。", ["宏图智能装备有限公司"]),
+    # a rank before an institution kind is a count, not a trade name (and so no short name either)
+    ("组建五大产业集团,五大产业集团资产过千亿。", []),
+    ("评选全省十强企业集团。", []),
+]
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor(components=["documents", "dates", "numeric", "enterprise"])
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:12] for c in CASES])
+def test_guard(ex, text, expected):
+    assert [m.text for m in ex(text).mentions if m.type == "enterprise"] == expected
