@@ -199,3 +199,18 @@ def test_an_enterprise_elsewhere_in_the_sentence_does_not_take_the_city(extracto
     text = "鞍山市统计局发布。鞍山市经济平稳。鞍钢集团带动明显，全市新增配套企业66家。"
     m = _metrics(extractor, text)
     assert m["66家"].region is not None and m["66家"].region.code == "210300"
+
+
+def test_numbers_that_are_no_metric(extractor):
+    m = _metrics(extractor, "税收收入连续5年居全省第1。建成30兆瓦级光伏电站。主要做了以下4方面工作。")
+    assert "5年" not in m and "30兆瓦" not in m
+
+
+def test_a_count_of_the_items_just_listed_is_no_metric(extractor):
+    m = _metrics(extractor, "推进城东水厂、城西污水处理厂、南湖公园3个重点工程。推进北湖公园等5个项目。")
+    assert "3个" not in m and "5个" in m
+
+
+def test_above_before_a_verb_is_a_value_not_a_class(extractor):
+    m = _metrics(extractor, "原材料80%以上从本地采购，固定资产投资增长7%以上……")
+    assert "80%" in m and "7%" in m and m["7%"].role == "change"

@@ -48,6 +48,17 @@ class IndicatorReader:
             return True
         return any(ctx.covering(t, x, y) or ctx.spans(t, x, y) for t in ("date", "region", "percent", "quantity"))
 
+    def threshold(self, ctx: DocContext, end: int) -> bool:
+        """5000万元以上项目: a number followed by 以上 and a noun is a class inside the noun, not a value
+        (增长7%以上…… and 80%以上从…采购 are values)."""
+        m = self.r.after_re.match(ctx.text, end)
+        if m is None:
+            return False
+        if m.group() in self.r.class_words:
+            return True  # 30兆瓦级, 百亿级: a size class
+        nxt = next((w for w, x, _ in ctx.doc.words_after(m.end(), 6) if x == m.end()), "")
+        return nxt == "的" or (bool(nxt) and _WORD.match(nxt) is not None and self._nouny(nxt))
+
     # ------------------------------------------------------------ backward
     def backward(self, ctx: DocContext, lo: int, hi: int) -> dict | None:
         """The indicator ending at ``hi`` (not before ``lo``)."""
@@ -154,7 +165,7 @@ class IndicatorReader:
         if k < 0:
             return None
         nums = sorted((s for t in ("money", "percent", "quantity") for s in ctx.spans(t, k, cb)), key=lambda s: s.start)
-        nums = [s for s in nums if not r.after_re.match(text, s.end)]
+        nums = [s for s in nums if not self.threshold(ctx, s.end)]
         if len(nums) < 2 or n not in nums:
             return None
         for p, q in zip(nums, nums[1:]):  # one list of numbers: only separators between them

@@ -27,6 +27,7 @@ from zhgov_extract.text.doc import Span
 _NUMERIC = ("money", "percent", "quantity")
 _CLASSIFIERS = set("个家项名条次人所座批件户位只台套处辆架艘株棵场部篇份门支届类种款栋间张")
 _WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_AND_RE = regex.compile("[和及与]")
 
 
 def _goal_scope(text: str, sa: int) -> int:
@@ -56,6 +57,7 @@ class MetricRules(BaseModel):
     zone_words: list[str]
     threshold_after: list[str]
     list_count_after: list[str]
+    duration_before: list[str]
     coordinators: list[str]
     class_words: list[str]
     total_words: list[str]
@@ -128,6 +130,10 @@ class MetricRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.threshold_after)})(?!\\s*[，。；,;])")
 
     @cached_property
+    def duration_before_re(self):
+        return regex.compile(f"(?:{_alt(self.duration_before)})\\s*$")
+
+    @cached_property
     def list_count_re(self):
         return regex.compile(_alt(self.list_count_after))
 
@@ -156,18 +162,31 @@ class MetricLinker:
         text = ctx.text
         if any(ctx.covering(t, n.start, n.end) for t in ("project", "enterprise", "document", "organization")):
             return True
-        if self.r.after_re.match(text, n.end):
+        if self.ind.threshold(ctx, n.end):
             return True  # 5000万元以上项目: a class threshold inside a noun
-        if n.type == "quantity" and self.r.list_count_re.match(text, n.end):
-            return True
-        return False
+        if n.type == "quantity" and (self.r.list_count_re.match(text, n.end) or self.r.list_count_re.match(text, n.end - 1)):
+            return True  # 以下3个方面 (also when the quantity took 方 as its unit: 6方|面)
+        if n.type == "quantity" and self.r.duration_before_re.search(text, max(0, n.start - 4), n.start):
+            return True  # 连续3年: how long a record has held, not a value
+        return self._counts_the_list(text, n)
+
+    def _counts_the_list(self, text: str, n: Span) -> bool:
+        """鞍钢西鞍山铁矿、…、五矿陈台沟铁矿3个超百亿元项目: a count of the items just listed (without 等)."""
+        v = (n.norm or {}).get("value") if n.type == "quantity" else None
+        if not v or not v.isdigit() or not 2 <= int(v) <= 20:
+            return False
+        ca = max(text.rfind(c, 0, n.start) for c in "，。；：:\n") + 1
+        before = text[ca:n.start].rstrip()
+        if not before or before.endswith("等") or any(c.isdigit() for c in before):
+            return False
+        return before.count("、") + 1 == int(v) or (before.count("、") + 2 == int(v) and _AND_RE.search(before) is not None)
 
     def _lo(self, ctx: DocContext, ca: int, at: int) -> int:
         """Where a number's own words start: its clause, after the last number before ``at`` in it."""
         lo = ca
         for t in _NUMERIC:
             for m in ctx.spans(t, ca, at):
-                if not self.r.after_re.match(ctx.text, m.end):
+                if not self.ind.threshold(ctx, m.end):
                     lo = max(lo, m.end)
         return lo
 
