@@ -29,8 +29,10 @@ class RegionRules(BaseModel):
 
     name_heads: dict[str, HeadGroup]
     chunk_stops: list[str]
+    chunk_stop_words: list[str]
     chunk_verb_min_freq: int
-    level_continuations: list[str]
+    level_words_taken: list[str]
+    level_words_shared: list[str]
     name_word_tags: list[str]
     area_suffixes: list[str]
     everyday_shorts: list[str]
@@ -69,3 +71,7 @@ class RegionRules(BaseModel):
     @cached_property
     def stop_set(self) -> frozenset:
         return frozenset(self.chunk_stops)
+
+    @cached_property
+    def stop_word_set(self) -> frozenset:
+        return frozenset(self.chunk_stop_words)

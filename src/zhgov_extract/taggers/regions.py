@@ -138,7 +138,7 @@ class RegionTagger:
             for h, i in self._heads(text, s, e):
                 if i - b <= r.head_gap[h] and (i + len(h)) in ends:
                     return True
-            if w[0] in r.stop_set or not _han(w) or (self._tag(w) == "v" and self.nb.word_freq.get(w, 0)
+            if w[0] in r.stop_set or w in r.stop_word_set or not _han(w) or (self._tag(w) == "v" and self.nb.word_freq.get(w, 0)
                                                   >= r.chunk_verb_min_freq):
                 return False
             pos = e
@@ -171,21 +171,18 @@ class RegionTagger:
         return out
 
     def _choose(self, hit: _Hit, before: set[str], named: set[str]) -> Region:
-        """The candidate under a region named before it, else under one the document names
-        (its province: 吉林省…铁西区 → 220302), else the full-name or higher-level one."""
+        """The candidate nearest to a region named before it, else to one the document names (its
+        province: 吉林省…铁西区 → 220302), else the full-name or higher-level one.  The city itself
+        is nearer than its own county of the same short name (长沙市…长沙 is 长沙市, not 长沙县)."""
         cands = hit.cands
         if len(cands) == 1:
             return cands[0]
         for pool in (before, named):
-            scored = []
-            for r in cands:
-                up = self._lineage(r.code)[1:]
-                depth = next((i for i, c in enumerate(up) if c in pool), None)
-                if depth is not None:
-                    scored.append((depth, r))
+            scored = [(d, r) for r in cands
+                      if (d := next((i for i, c in enumerate(self._lineage(r.code)) if c in pool), None)) is not None]
             if scored:
-                return min(scored, key=lambda x: x[0])[1] if len({d for d, _ in scored}) == len(scored) \
-                    or len(scored) == 1 else self._fallback([r for _, r in scored], hit.name)
+                best = min(d for d, _ in scored)
+                return self._fallback([r for d, r in scored if d == best], hit.name)
         return self._fallback(cands, hit.name)
 
     @staticmethod
@@ -203,13 +200,14 @@ class RegionTagger:
         chained = {a for a, b, _ in matches if cover.covers(a, b)} & \
             {s.start for s in taken if s.type == "organization"}
         out: list[_Hit] = []
-        prev_end = -2
+        prev_end, prev_codes = -2, set()
         for a, b, name in matches:
             if cover.covers(a, b) or not gaz.by_name.get(name):
                 continue
             full = any(x.name == name for x in gaz.by_name[name])
-            if full and text[b - 1:b + 1] in r.level_continuations:  # 鞍山市场, 大同市民, 振兴县域
-                short = name[:-1]
+            level_word = text[b - 1:b + 1] if full else ""
+            if level_word in r.level_words_taken or b - a == 2 and level_word in r.level_words_shared:
+                short = name[:-1]  # 鞍山市场, 大同市民; 振兴县域 (兴县) has no short form
                 if b - a == 2 or not {x.code for x in gaz.by_name[name]} <= {x.code for x in gaz.by_name.get(short, [])}:
                     continue
                 b, name, full = b - 1, short, False
@@ -217,8 +215,10 @@ class RegionTagger:
             if full:
                 tag = self._tag(name)
                 everyday = tag and not tag.startswith("ns") and self.nb.word_freq.get(name, 0) >= self.nb.r.region_everyday_freq
-                if (everyday or self._stem_bound(text, a, b)) and not self._in_context(text, a, b, prev_end, -2):
-                    continue  # 中心城区, 示范县, 各市区和县: everyday words, not the county
+                parent_before = prev_end == a and any(x.parent in prev_codes for x in hit.cands)
+                if (everyday or self._stem_bound(text, a, b)) and not parent_before \
+                        and not self._in_context(text, a, b, prev_end if prev_end < a else -2, -2):
+                    continue  # 中心城区, 长沙县城区, 示范县, 各市区和县: everyday words; 晋城市城区 is a district
             else:
                 if hit.county and self._half_of_a_word(text, a, b) or self._given_name(text, a, b):
                     continue  # 发展和安全, 创新平台, 王武强委员
@@ -226,12 +226,12 @@ class RegionTagger:
                 if verdict == "drop":
                     continue  # 长治久安, 大理石
                 hit.in_name = verdict == "name"
-                if hit.county and text[b:b + 1] in _LEVELS and text[b:b + 2] not in r.level_continuations:
+                if hit.county and text[b:b + 1] in _LEVELS and text[b:b + 2] not in r.level_words_taken:
                     b = hit.b = b + 1  # 禄丰县 (now 禄丰市), 周至县: the level word is part of the name
                     hit.leveled = True
             if doc.in_protected(a, b) or b in chained or self._starts_a_name(doc, b):
                 hit.in_name = True
-            prev_end = b
+            prev_end, prev_codes = b, {x.code for x in hit.cands}
             out.append(hit)
         return out
 
