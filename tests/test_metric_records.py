@@ -214,3 +214,13 @@ def test_a_count_of_the_items_just_listed_is_no_metric(extractor):
 def test_above_before_a_verb_is_a_value_not_a_class(extractor):
     m = _metrics(extractor, "原材料80%以上从本地采购，固定资产投资增长7%以上……")
     assert "80%" in m and "7%" in m and m["7%"].role == "change"
+
+
+def test_whole_year_after_this_year_is_this_year(extractor):
+    text = "发布时间：2025年1月20日\n\n2024年，全市经济增长5%。\n\n今年，全市将继续扩大开放。全年新签约项目努力突破100个。"
+    assert _metrics(extractor, text)["100个"].period == "2025"
+
+
+def test_same_year_takes_the_year_of_the_heading(extractor):
+    text = "发布时间：2025年1月20日\n\n## 2023年城市建设亮点\n\n### 城市更新篇\n\n老旧小区改造项目当年开工，新增公共停车位1200个。"
+    assert _metrics(extractor, text)["1200个"].period == "2023"

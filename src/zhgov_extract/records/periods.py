@@ -158,10 +158,25 @@ class PeriodReader:
         return str(y) if y else None
 
     def _context_year(self, ctx: DocContext, at: int, dt: DocTime) -> int | None:
-        """The year a passage is about: the nearest stated year before it (not a base period), else the document's."""
+        """The year a passage is about: the nearest stated year (not a base period) or 今年/去年 before it,
+        else the year of the headings above, else the document's."""
         text = ctx.text
-        for s in reversed(ctx.spans("date", max(0, at - self.r.context_chars), at)):
+        lo = max(0, at - self.r.context_chars)
+        best: tuple[int, int] | None = None  # (position, year)
+        for s in reversed(ctx.spans("date", lo, at)):
             v = _value(s) or ""
             if _YEAR.match(v) and not _BASE_BEFORE.search(text, max(0, s.start - 2), s.start):
+                best = (s.start, int(v[:4]))
+                break
+        if dt.year:
+            for m in self._rel.finditer(text, best[0] if best else lo, at):
+                kind = self._rel_kind[_SPACE.sub("", m.group())]
+                if kind != "context" and not _BASE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+                    best = (m.start(), dt.year - (kind == "last"))
+        if best:
+            return best[1]
+        for h in ctx.headings_above(at):
+            v = ctx.year_before(h.end, h.start)
+            if v:
                 return int(v[:4])
         return dt.year
