@@ -60,6 +60,8 @@ REGIONS = [
     ("长沙县经济增长，长沙县城区扩大", {"长沙县": ("430121", "county")}),  # 县城 shares 县; 城区 is no district of it
     ("阳泉市城区、矿区、郊区", {"阳泉市": ("140300", "prefecture"), "城区": ("140302", "county"),
                           "矿区": ("140303", "county"), "郊区": ("140311", "county")}),  # districts of the city before
+    ("武汉（湖北）、长沙（湖南）两地合作", {"武汉": ("420100", "prefecture"), "湖北": ("420000", "province"),
+                                    "长沙": ("430100", "prefecture"), "湖南": ("430000", "province")}),  # brackets after a region
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself
     ("盐边、米易加快发展", {"盐边": ("510422", "county"), "米易": ("510421", "county")}),  # a list of regions
@@ -97,6 +99,10 @@ IN_NAMES = [
     "服务保障北京冬奥会",             # an event
     "积极推进海南自由贸易港建设",     # a zone
     "北京绿色交易所落户城市副中心",   # an institution
+    "新疆生产建设兵团加快发展",       # a body
+    "苏州工业园区经济增长",           # a zone
+    "湖南卫视播出专题节目",           # a broadcaster
+    "中国（上海）自由贸易试验区扩区",  # a region in brackets inside a name
     "印发《长治市促进消费若干措施》",  # inside a title
 ]
 

@@ -38,6 +38,12 @@ def _han(s: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
+def _bracketed_in_a_name(text: str, a: int, b: int) -> bool:
+    """中国（上海）自由贸易试验区, 清控（长沙）创新基地: a region in brackets between two parts of one name."""
+    return a > 1 and text[a - 1] in "（(" and text[b:b + 1] in ("）", ")") and _han(text[a - 2]) \
+        and _han(text[b + 1:b + 2] or "-")
+
+
 @dataclass
 class _Hit:
     """One gazetteer match under consideration (per call, never shared)."""
@@ -229,7 +235,8 @@ class RegionTagger:
                 if hit.county and text[b:b + 1] in _LEVELS and text[b:b + 2] not in r.level_words_taken:
                     b = hit.b = b + 1  # 禄丰县 (now 禄丰市), 周至县: the level word is part of the name
                     hit.leveled = True
-            if doc.in_protected(a, b) or b in chained or self._starts_a_name(doc, b):
+            if doc.in_protected(a, b) or b in chained or prev_end != a - 1 and _bracketed_in_a_name(text, a, b) \
+                    or self._starts_a_name(doc, b):
                 hit.in_name = True
             prev_end, prev_codes = b, {x.code for x in hit.cands}
             out.append(hit)
