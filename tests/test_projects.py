@@ -52,6 +52,8 @@ def test_items_of_a_counted_list_are_projects(extractor):
     "时速400公里高速动车组即将下线。",                    # 高速 as an adjective
     "积极推进海南自由贸易港建设，加快建设“海丝名城”。",   # zones and titles a place holds
     "列入全市“双百双新”项目盘子。",                       # a numeric slogan
+    "深化实施“886”工程，储备第一批“三新”产业项目40个。",  # numbers and numerals in quotes
+    "参加某省--中央企业振兴东北老工业基地战略合作推进会。",  # a designation
 ])
 def test_not_projects(extractor, text):
     assert _projects(extractor, text)[1] == []
@@ -143,3 +145,24 @@ def test_a_counted_list_tail_may_hold_de(extractor):
     _, ps = _projects(extractor, "总投资7亿元的华科高空作业平台生产基地项目、总投资3亿元的天瑞电机生产项目等9个总投资超过"
                                  "10亿元的大项目进展顺利。")
     assert ps == ["华科高空作业平台生产基地项目", "天瑞电机生产项目"]
+
+
+def test_a_quoted_name_before_its_head(extractor):
+    _, ps = _projects(extractor, "与松山市政府合作开发“华能松山绿色能源产业基地”项目。")
+    assert ps == ["“华能松山绿色能源产业基地”项目"]
+
+
+def test_sections_in_brackets_and_phases_before_the_head(extractor):
+    _, ps = _projects(extractor, "南平至龙川铁路项目(武平段)实现开工，永安高速(连城段)建设项目基本完工，"
+                                 "华晟新能源一期项目投产。")
+    assert ps == ["南平至龙川铁路项目(武平段)", "永安高速(连城段)建设项目", "华晟新能源一期项目"]
+
+
+def test_joiners_and_bracketed_places_inside_a_name(extractor):
+    _, ps = _projects(extractor, "开工的蒙能光储+生态治理项目和华电内蒙古(乌兰察布)卓资20万吨光伏支架项目进展顺利。")
+    assert ps == ["蒙能光储+生态治理项目", "华电内蒙古(乌兰察布)卓资20万吨光伏支架项目"]
+
+
+def test_a_head_inside_another_word_in_a_list(extractor):
+    _, ps = _projects(extractor, "将在旧城改造项目群组、青石水库等项目合作。")
+    assert ps == ["青石水库"]

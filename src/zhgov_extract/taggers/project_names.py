@@ -25,6 +25,7 @@ _MEASURES = _COUNT_UNITS | set("大年类级种栋张块台套处")
 WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _QUOTED = regex.compile(r"[“「『][^”」』]{1,20}[”」』]")
 _CN_DIGITS = regex.compile(r"[一二三四五六七八九十百千两双][个大项批张资能化]|[一二三四五六七八九十两双百千]{2}")
+_SLOGAN = regex.compile(r"[“「『](?:[一二三四五六七八九十百千两双][^”」』]{0,3}|[\d+]{1,8})[”」』]$")
 _ORDINAL = regex.compile(r"[一二三四五六七八九十0-9]+$")
 
 
@@ -147,11 +148,15 @@ class NameReader:
                 continue
             if w in _CLOSE_QUOTES:
                 o = max(text.rfind(q, max(0, a - 30), a) for q in OPEN_QUOTES)
-                if o < 0 or r.head_re.search(text, o, a):
-                    break  # a quoted name of its own (“百亿级项目”) ends here
+                if o < 0 or (r.head_re.search(text, o, a) and pos < h):
+                    break  # a quoted name of its own before other words ends here; before the head
+                    # alone (“华能灵宝绿色能源产业基地”项目) the quotes are part of the name
+                named_whole = pos == h
                 pos = o
                 while i >= 0 and toks[i][1] >= pos:
                     i -= 1
+                if named_whole and not (i >= 0 and self.ent.covering(toks[i][1])):
+                    break  # “…”项目 is the whole name unless an owner stands before it
                 continue
             if route and w in r.route_joiners and i > 0 and self._proper(toks[i - 1][0]):
                 pos = a  # 西宁至成都铁路: a route from place to place
@@ -172,7 +177,7 @@ class NameReader:
                 break
             elif w in _BRACKETS and _ORDINAL.match(text, b, text.find(_BRACKETS[w], b)):
                 break  # （四） is a list number, not part of a name
-            elif w not in _CLOSE_QUOTES and w not in _BRACKETS.values():
+            elif w not in _CLOSE_QUOTES and w not in _BRACKETS and w not in _BRACKETS.values():
                 if not WORDISH.search(w):
                     break  # bullets, markup, symbols
                 tag = tags.get(w)
@@ -214,7 +219,7 @@ class NameReader:
     def _nounish(self, tok, unknown: bool = False) -> bool:
         """A noun of two or more characters, an owner or a place (``unknown``: or a word jieba does not know)."""
         w, a, b = tok
-        if self.ent.covering(a) or self.place.covering(a):
+        if self.ent.covering(a) or self.place.covering(a) or self.qty.covering(a):
             return True
         tag = self.tags.get(w)
         if tag is None:
@@ -253,8 +258,8 @@ class NameReader:
         if self.place.inside(a, b):
             return not category or self._words_beside_places(a, b)
         quoted = _QUOTED.search(text, a, b)
-        if quoted and _CN_DIGITS.search(quoted.group()):
-            return False  # “两资三能”工程, “五个一批”项目: a slogan, not a name
+        if quoted and (_CN_DIGITS.search(quoted.group()) or _SLOGAN.match(quoted.group())):
+            return False  # “两资三能”工程, “五个一批”项目, “665”工程, “三新”产业: a slogan, not a name
         if quoted:
             return True
         for w, x, y in self.doc.tokens_in(a, b):

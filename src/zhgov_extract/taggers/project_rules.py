@@ -58,6 +58,11 @@ class ProjectRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.heads + self.weak_heads)})")
 
     @cached_property
+    def phase_before_re(self):
+        """A phase right before a head (一期项目): part of the name, though 一期 alone stops a walk."""
+        return regex.compile(r"[一二三四五六七八九十0-9]{1,2}期$")
+
+    @cached_property
     def route_suffix_re(self):
         return regex.compile(self.route_suffix)
 

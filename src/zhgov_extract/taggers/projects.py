@@ -85,6 +85,9 @@ class _Pass(NameReader):
                 t = r.route_suffix_re.match(text, he)
                 if t and t.end() > he and self._at_word_edges(he, t.end()):
                     he = t.end()
+            ph = r.phase_before_re.search(text, max(0, hs - 6), hs)
+            if ph:
+                hs = ph.start()  # 常青新能源一期项目: the phase before the head is part of the name
             start = self._walk_left(hs, route=route)
             # the words before the head, with the word the head ends (邯港 of 邯港高速, 孟底沟 of 孟底沟水电站)
             if start is None or not self._specific(start, head_start, category=head in r.category_head_set):
@@ -157,15 +160,20 @@ class _Pass(NameReader):
         return items
 
     def _item_ok(self, a: int, b: int) -> bool:
-        return self._specific(a, b) or self._works(a, b)
+        return not self._head_in_a_word(a, b) and (self._specific(a, b) or self._works(a, b))
+
+    def _head_in_a_word(self, a: int, b: int) -> bool:
+        """旧城改造项目群组: the item holds a head that is part of another word."""
+        return any(m.end() < b and self.text[m.end()] in self.r.head_not_followed
+                   for m in self.r.head_re.finditer(self.text, a, b))
 
     def _works(self, a: int, b: int) -> bool:
         """A listed item that names a building or a work on one (九中教学楼, 会展宾馆, 三中南校加固) and is
         more than generic words: the list's tail (等项目) says it is a project."""
         r, text = self.r, self.text
         m = r.head_re.search(text, a, b) or r.works_re.search(text, a, b)
-        if m is None:
-            return False
+        if m is None or (m.end() < b and not r.head_tail_re.match(text, m.end(), b)):
+            return False  # the head ends the item (旧城改造项目群组 is none)
         # a word that starts before the head (艺术馆, 九中教学楼), not the head alone (生产基地项目)
         return any(WORDISH.search(w) and not self._generic(w) for w, x, y in self.doc.tokens_in(a, m.start()))
 
@@ -184,13 +192,15 @@ class _Pass(NameReader):
             if b < len(text) and text[b] == "、":
                 nb = self._after_amount(b + 1)
                 ne = min([i for i in (text.find(c, nb) for c in "、，,。；;：:\n等") if i >= 0] or [len(text)])
-                if 2 <= ne - nb <= 20 and (nb, ne) not in taken and nb not in starts and self._specific(nb, ne):
+                if 2 <= ne - nb <= 20 and (nb, ne) not in taken and nb not in starts and self._specific(nb, ne) \
+                        and not self._head_in_a_word(nb, ne):
                     if (ne < len(text) and text[ne] in "、等") or ne in starts:
                         out.append((nb, ne, "neighbour"))
             # the item right before
             if a > 1 and text[a - 1] == "、" and (a - 1) not in ends:
                 pa = self._walk_left(a - 1)
-                if pa is not None and 2 <= a - 1 - pa <= 20 and self._specific(pa, a - 1):
+                if pa is not None and 2 <= a - 1 - pa <= 20 and self._specific(pa, a - 1) \
+                        and not self._head_in_a_word(pa, a - 1):
                     out.append((pa, a - 1, "neighbour"))
         return out
 
