@@ -224,3 +224,15 @@ def test_whole_year_after_this_year_is_this_year(extractor):
 def test_same_year_takes_the_year_of_the_heading(extractor):
     text = "发布时间：2025年1月20日\n\n## 2023年城市建设亮点\n\n### 城市更新篇\n\n老旧小区改造项目当年开工，新增公共停车位1200个。"
     assert _metrics(extractor, text)["1200个"].period == "2023"
+
+
+def test_enterprises_listed_before_a_count_do_not_own_it(extractor):
+    text = "鞍山市统计局发布。鞍山市经济平稳。中铁集团等6家央企在鞍山设立分支机构。"
+    m = _metrics(extractor, text)
+    assert m["6家"].region is not None and m["6家"].region.code == "210300"
+
+
+def test_a_figure_of_one_project_has_no_region(extractor):
+    text = "鞍山市统计局发布。鞍山市经济平稳。鞍山华美新材料有限公司年产5万吨新材料项目审批用时缩短45天。"
+    m = _metrics(extractor, text)
+    assert m["45天"].region is None

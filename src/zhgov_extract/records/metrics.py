@@ -134,6 +134,11 @@ class MetricRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.duration_before)})\\s*$")
 
     @cached_property
+    def list_item_re(self):
+        """中车集团等8家…, 包含鞍钢集团总部在内的29家: an item of a list, not the one measured."""
+        return regex.compile(r"\s*(?:等|、|和|及|与|总部|在内)")
+
+    @cached_property
     def list_count_re(self):
         return regex.compile(_alt(self.list_count_after))
 
@@ -290,7 +295,9 @@ class MetricLinker:
         return found
 
     def _region(self, ctx: DocContext, n: Span, sa: int) -> dict | None:
-        regs = [s for s in ctx.spans("region", sa, n.start) if not ctx.inside_name(s)]
+        # a region inside an enterprise's, a project's or a document's name does not place the figure
+        regs = [s for s in ctx.spans("region", sa, n.start)
+                if not any(ctx.covering(t, s.start, s.end) for t in ("enterprise", "document", "project"))]
         if regs:
             reg = ctx.region_of(regs[-1])
             zone = self.r.zone_re.match(ctx.text, regs[-1].end)
@@ -298,8 +305,11 @@ class MetricLinker:
                 return {"code": None, "name": ctx.text[regs[-1].start:regs[-1].end + zone.end()]}
             return reg
         ca = ctx.clause(n.start)[0]
-        if ctx.spans("enterprise", ca, n.start):
-            return None  # a figure of an enterprise: the enterprise is in the number's own clause
+        owners = [e for t in ("enterprise", "project") for e in ctx.spans(t, ca, n.start)
+                  if not self.r.list_item_re.match(ctx.text, e.end) and not ctx.covering("project", e.start, e.end)
+                  and ctx.text[e.end:n.start].strip()]  # 延链补链项目23个: a count of projects, not one's figure
+        if owners:
+            return None  # a figure of one enterprise or project, named in the number's own clause
         own = None
         for own in self.r.own_region_re.finditer(ctx.text, sa, n.start):
             pass  # the whole-area word nearest the number (全市…，全县…)
