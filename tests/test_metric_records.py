@@ -236,3 +236,19 @@ def test_a_figure_of_one_project_has_no_region(extractor):
     text = "鞍山市统计局发布。鞍山市经济平稳。鞍山华美新材料有限公司年产5万吨新材料项目审批用时缩短45天。"
     m = _metrics(extractor, text)
     assert m["45天"].region is None
+
+
+def test_basis_holds_over_the_sentence_and_only_for_changes(extractor):
+    m = _metrics(extractor, "其中，第一产业增加值12.1亿元，比上年增长3.1%；第二产业增加值30.4亿元，增长2.2%。全年工业增长4%。")
+    assert m["3.1%"].basis == "yoy" and m["2.2%"].basis == "yoy"
+    assert m["12.1亿元"].basis is None and m["4%"].basis is None
+
+
+def test_last_years_level_after_a_comparison_word_has_no_basis(extractor):
+    m = _metrics(extractor, "全年税收收入5.2亿元，较上年4.8亿元增长8.3%。")
+    assert m["4.8亿元"].basis is None and m["8.3%"].basis == "yoy"
+
+
+def test_revenue_of_the_budget_is_no_goal(extractor):
+    m = _metrics(extractor, "全年县级一般公共预算收入3.1亿元，加上上划收入2.9亿元，财政总收入6.0亿元。")
+    assert {m[a].role for a in ("3.1亿元", "2.9亿元", "6.0亿元")} == {"value"}

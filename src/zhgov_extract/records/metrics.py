@@ -47,6 +47,7 @@ class MetricRules(BaseModel):
     target_words: list[str]
     future_pattern: str
     goal_needs_verb: list[str]
+    goal_compounds: list[str]
     basis: dict[str, list[str]]
     base_period_pattern: str
     predicate_words: list[str]
@@ -231,7 +232,10 @@ class MetricLinker:
         rec: dict = {"kind": "metric", "anchor": {"start": n.start, "end": n.end}, "type": n.type,
                      "value": (n.norm or {}).get("value"), "unit": _unit(n), "role": role,
                      "direction": direction}
-        rec["basis"] = self._basis(text, ca, n.start) or (prev["basis"] if listed else None)
+        # the comparison a change is against, stated before it in its sentence (up to 。: 比上年增长6.5%；
+        # 第二产业…增长0.5%); a level or a share has none (较上年28899万元 is last year's level)
+        rec["basis"] = (self._basis(text, _goal_scope(text, sa), n.start) or (prev["basis"] if listed else None)
+                        if role in ("change", "from") else None)
         ind = self.ind.distributed(ctx, n, ca, cb, lambda k: self._lo(ctx, ca, k))
         if ind is None:
             ind = self._indicator(ctx, n, lo, seg_end if share_at is None else share_at, prev, sa)
@@ -258,6 +262,8 @@ class MetricLinker:
         for m in self.r.target_re.finditer(ctx.text, a, at):
             if any(x and x["start"] <= m.start() < x["end"] for x in names):
                 continue
+            if any(ctx.text.startswith(w, m.start()) for w in self.r.goal_compounds):
+                continue  # 一般公共预算收入, 规划面积: a term that holds a goal word
             if m.group() in self.r.goal_needs_verb:
                 nxt = next((w for w, x, _ in ctx.doc.words_after(m.end(), 6) if x >= m.end()), "")
                 if (self.tags.get(nxt) or "n")[0] != "v" or self.tags.get(nxt) == "vn":
