@@ -62,6 +62,7 @@ REGIONS = [
                           "矿区": ("140303", "county"), "郊区": ("140311", "county")}),  # districts of the city before
     ("武汉（湖北）、长沙（湖南）两地合作", {"武汉": ("420100", "prefecture"), "湖北": ("420000", "province"),
                                     "长沙": ("430100", "prefecture"), "湖南": ("430000", "province")}),  # brackets after a region
+    ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself
     ("盐边、米易加快发展", {"盐边": ("510422", "county"), "米易": ("510421", "county")}),  # a list of regions
@@ -88,6 +89,7 @@ IN_NAMES = [
     "会议在西宁国际会展中心开幕",     # a venue
     "来源：岳阳新闻网",               # a site
     "邯郸东站建成投用",               # a station
+    "重庆东站建成投用",               # a station of a city at province level
     "京港澳高速邢台段改扩建",         # a route's section
     "建设宜宾至西昌高速公路",         # a route between two places
     "许昌市教育局印发通知",           # a body the organisation tagger did not take
@@ -103,6 +105,7 @@ IN_NAMES = [
     "苏州工业园区经济增长",           # a zone
     "湖南卫视播出专题节目",           # a broadcaster
     "中国（上海）自由贸易试验区扩区",  # a region in brackets inside a name
+    "四川孟底沟水电站开工",           # a facility named after a place in the province
     "印发《长治市促进消费若干措施》",  # inside a title
 ]
 
@@ -144,7 +147,7 @@ def test_a_misspelt_key_in_regions_yaml_fails_at_load(tmp_path):
     from zhgov_extract.taggers.region_rules import RegionRules
 
     data = yaml.safe_load(rules_path("regions.yaml").read_text(encoding="utf-8"))
-    assert RegionRules.model_validate(data).head_gap["会堂"] == data["name_heads"]["venue"]["gap"]
+    assert RegionRules.model_validate(data).head_gap["会堂"][1] == data["name_heads"]["venue"]["gap"]
     data["chunk_stop"] = data.pop("chunk_stops")
     (tmp_path / "regions.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ValidationError):

@@ -5,12 +5,10 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from zhgov_extract.resources import rules_path
-from zhgov_extract.text.spans import alternation
 
 
 class HeadGroup(BaseModel):
@@ -19,6 +17,7 @@ class HeadGroup(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     gap: int = Field(..., ge=0)
+    province_gap_from: int = Field(0, ge=0)  # after a province, at least this many characters (四川铁路 is no name)
     words: list[str]
 
 
@@ -47,22 +46,19 @@ class RegionRules(BaseModel):
         return cls.model_validate(yaml.safe_load(Path(path or rules_path("regions.yaml")).read_text(encoding="utf-8")))
 
     @cached_property
-    def head_gap(self) -> dict[str, int]:
-        """Each head word with the widest gap any of its groups allows."""
-        out: dict[str, int] = {}
+    def head_gap(self) -> dict[str, tuple[int, int]]:
+        """Each head word with the narrowest and widest gap its groups allow after a city or county
+        (the narrowest after a province is ``province_gap_from``)."""
+        out: dict[str, tuple[int, int]] = {}
         for g in self.name_heads.values():
             for w in g.words:
-                out[w] = max(out.get(w, 0), g.gap)
+                lo, hi = out.get(w, (g.province_gap_from, g.gap))
+                out[w] = (min(lo, g.province_gap_from), max(hi, g.gap))
         return out
 
     @cached_property
     def max_gap(self) -> int:
         return max((g.gap for g in self.name_heads.values()), default=0)
-
-    @cached_property
-    def head_re(self):
-        """All heads, longest first, to match at one position."""
-        return regex.compile(alternation(self.head_gap))
 
     @cached_property
     def title_tuple(self) -> tuple[str, ...]:

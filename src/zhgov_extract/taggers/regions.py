@@ -66,6 +66,8 @@ class RegionTagger:
 
     def __init__(self, nb: NameBounds, rules: RegionRules) -> None:
         self.nb, self.rules, self.gaz = nb, rules, nb.regions
+        # provinces with cities under them (not 北京, 重庆: 重庆东站 is a station's name)
+        self._divided = frozenset(r.parent for r in self.gaz.regions.values() if r.level == "prefecture")
         self._heads_by_char: dict[str, list[str]] = {}
         for h in sorted(rules.head_gap, key=len, reverse=True):
             self._heads_by_char.setdefault(h[0], []).append(h)
@@ -125,7 +127,7 @@ class RegionTagger:
             return True
         return self._tag(text[a])[:1] in self.rules.function_word_tags
 
-    def _starts_a_name(self, doc: Doc, b: int) -> bool:
+    def _starts_a_name(self, doc: Doc, b: int, province: bool = False) -> bool:
         """Does a name head follow within its gap, over words that may belong to a name?
 
         鞍山[政治性警示]教育馆, 攀枝花[至盐源]高速公路, 重庆东站; not 鞍山市召开工作会议 (a verb
@@ -142,7 +144,8 @@ class RegionTagger:
             if s != pos:
                 return False  # a gap in the words: a break of the clause
             for h, i in self._heads(text, s, e):
-                if i - b <= r.head_gap[h] and (i + len(h)) in ends:
+                lo, hi = r.head_gap[h]
+                if (lo if province else 0) <= i - b <= hi and (i + len(h)) in ends:
                     return True
             if w[0] in r.stop_set or w in r.stop_word_set or not _han(w) or (self._tag(w) == "v" and self.nb.word_freq.get(w, 0)
                                                   >= r.chunk_verb_min_freq):
@@ -236,7 +239,7 @@ class RegionTagger:
                     b = hit.b = b + 1  # 禄丰县 (now 禄丰市), 周至县: the level word is part of the name
                     hit.leveled = True
             if doc.in_protected(a, b) or b in chained or prev_end != a - 1 and _bracketed_in_a_name(text, a, b) \
-                    or self._starts_a_name(doc, b):
+                    or self._starts_a_name(doc, b, all(x.code in self._divided for x in hit.cands)):
                 hit.in_name = True
             prev_end, prev_codes = b, {x.code for x in hit.cands}
             out.append(hit)
