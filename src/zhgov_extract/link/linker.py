@@ -114,9 +114,16 @@ class Linker:
             first = next(iter(self.gaz.iter_matches(fold_width(name))), None)
             if first is not None and first[0] == 0:
                 base = first[3]
+        if base is not None and kind == "unit" and fold_width(base.canonical).startswith(fold_width(name)):
+            # 宁德时代新能源: the start of the registered name (宁德时代新能源科技股份有限公司) is the company
+            return {"canonical": base.canonical, "category": base.category, "group": base.group,
+                    "entity_id": base.id, "score": 100.0}
         if base is not None and base.category in CENTRAL:
             group = base.group or base.canonical
             return {"canonical": name, "category": "central_soe_unit", "group": group, "entity_id": None, "score": None}
+        if base is not None and kind == "unit" and base.category != "unknown":
+            # 比亚迪半导体: a unit of a private (local, foreign) firm is one of the same kind
+            return {"canonical": name, "category": base.category, "group": None, "entity_id": None, "score": None}
         if full_name and full_name != name:
             return self._link_uncached(full_name, "structure", None, anchor, "", province)
         category = "foreign" if anchor == "foreign" else self.category_by_form(name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from zhgov_extract.taggers.enterprises.boundaries import Candidate, NameBounds, Scan
 from zhgov_extract.taggers.enterprises.words import NAME_CHAR
+from zhgov_extract.text.normalize import fold_width
 
 CENTRAL = ("central_soe", "central_soe_unit")
 
@@ -91,4 +92,13 @@ def alias_units(nb: NameBounds, scan: Scan, aliases: list[Candidate]) -> list[Ca
             continue  # 中国五冶投资建设工程: the enterprise and what it does (中信建设— is a name)
         if m and m.end() - c.end >= 2 and nb.right_boundary(text, m.end()):
             out.append(Candidate(c.start, m.end(), "unit", c.entity, anchor="alias"))
+        elif m and nb.r.unit_project_re is not None:
+            # 宁德时代 + 新能源 + 车里湾扩能项目: the first industry word, where the two start the company's
+            # own registered name (宁德时代新能源科技股份有限公司); elsewhere the word is what the project
+            # makes (中广核光伏发电项目, 鞍钢废钢加工处理项目: 鞍钢's project, even with a 鞍钢废钢 unit)
+            w = nb.r.industry_word_re.match(text, c.end)
+            if w and w.end() - c.end >= 2 and w.group() not in nb.r.verb_industry and c.entity is not None \
+                    and fold_width(c.entity.canonical).startswith(text[c.start:w.end()]) \
+                    and nb.r.unit_project_re.match(text, w.end()):
+                out.append(Candidate(c.start, w.end(), "unit", c.entity, anchor="alias"))
     return out

@@ -55,6 +55,8 @@ class EnterpriseRuleFile(BaseModel):
     alias_only_forms: list[str] = []
     weak_forms: list[str]
     right_boundaries: list[str] = []
+    unit_project_heads: list[str] = []
+    unit_project_span: int = 14
     region_industry_blockers: list[str] = []
     min_trade_chars: int
     max_name_chars: int
@@ -139,6 +141,9 @@ class EnterpriseRules:
         self.form_names = [f for f in longest_words(self.forms) if f not in self.excluded_forms]
         self.form_ac = _automaton(self.form_names)
         self.industry_re = regex.compile(rf"(?:{alternation(self.industry)})+")
+        self.industry_word_re = regex.compile(alternation(self.industry))  # one word, longest first
+        self.unit_project_re = (regex.compile(rf"[^，。；;,、\n]{{0,{r.unit_project_span}}}?(?:{alternation(r.unit_project_heads)})")
+                                if r.unit_project_heads else None)
         self.industry_first = {w[0] for w in self.industry}  # a set lookup before each industry_re.match
         self.org_suffix_re = regex.compile(alternation(self.org_suffixes))
         self.org_ac = _automaton(self.org_names)
