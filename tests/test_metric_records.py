@@ -252,3 +252,14 @@ def test_last_years_level_after_a_comparison_word_has_no_basis(extractor):
 def test_revenue_of_the_budget_is_no_goal(extractor):
     m = _metrics(extractor, "全年县级一般公共预算收入3.1亿元，加上上划收入2.9亿元，财政总收入6.0亿元。")
     assert {m[a].role for a in ("3.1亿元", "2.9亿元", "6.0亿元")} == {"value"}
+
+
+def test_the_doer_before_a_verb_of_doing_is_not_the_indicator(extractor):
+    m = _metrics(extractor, "市农商银行向小微企业投放贷款6.2亿元。12345热线平台受理群众诉求8.1万件。")
+    assert _ind(m, "6.2亿元") == "投放贷款"
+    assert _ind(m, "8.1万件") == "群众诉求"
+
+
+def test_a_statistical_term_that_starts_with_a_verb(extractor):
+    m = _metrics(extractor, "全县重点项目完成投资56.3亿元，增长9.2%。")
+    assert _ind(m, "56.3亿元") == "完成投资" and _ind(m, "9.2%") == "完成投资"

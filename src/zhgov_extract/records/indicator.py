@@ -112,6 +112,8 @@ class IndicatorReader:
                 a, i = x, i + 1
                 continue
             if self._blocked(ctx, w, x, y):
+                if run and text[x:run[-1][2]] in r.indicator_terms:
+                    run.append((w, x, y, "n"))  # 完成投资: a term that starts with a filler verb
                 break
             if self._nouny(w) or (run and (_MAGNITUDE.fullmatch(w) or w in r.class_words)):
                 run.append((w, x, y, "n"))
@@ -120,8 +122,14 @@ class IndicatorReader:
             else:
                 break
             a, i = x, i + 1
+        # 央企签订金额, 平台受理群众诉求: before a verb of doing, the nouns are who did it, not what is measured
+        cut = next((k for k in range(len(run) - 1, 0, -1) if run[k][0] in r.agent_verbs
+                    and any(c == "n" for *_, c in run[k + 1:])), None)
+        if cut is not None:
+            run = run[:cut + 1]
         # the left edge: no separator, no action verb, no verb+noun pair that opens a clause
-        while len(run) > 1 and (run[-1][3] == "c" or run[-1][0] in r.lead_set or (
+        while len(run) > 1 and text[run[-1][1]:run[-2][2]] not in r.indicator_terms and (
+                run[-1][3] == "c" or run[-1][0] in r.lead_set or (
                 run[-1][0] in r.action_verbs and self.tags.get(run[-1][0]) != "n")):
             run.pop()
         if not run:

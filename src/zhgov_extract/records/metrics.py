@@ -69,6 +69,8 @@ class MetricRules(BaseModel):
     part_of_year: dict[str, tuple[int, int]]
     context_chars: int
     action_verbs: list[str]
+    agent_verbs: list[str]
+    indicator_terms: list[str]
     shared_measures: list[str]
 
     @classmethod
