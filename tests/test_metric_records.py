@@ -263,3 +263,9 @@ def test_the_doer_before_a_verb_of_doing_is_not_the_indicator(extractor):
 def test_a_statistical_term_that_starts_with_a_verb(extractor):
     m = _metrics(extractor, "全县重点项目完成投资56.3亿元，增长9.2%。")
     assert _ind(m, "56.3亿元") == "完成投资" and _ind(m, "9.2%") == "完成投资"
+
+
+def test_a_count_names_a_bracketed_or_sized_class_after_it(extractor):
+    m = _metrics(extractor, "产品销往12个省(区、市)。全省建成3个千亿级产业集群。")
+    assert _ind(m, "12个") == "省(区、市)"
+    assert _ind(m, "3个") == "千亿级产业集群"

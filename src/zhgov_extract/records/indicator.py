@@ -148,12 +148,24 @@ class IndicatorReader:
         b = at
         nouns = 0
         end = at
+        text = ctx.text
         for w, x, y in toks:
             if x != b:
+                if x < b:
+                    continue  # inside a bracket already taken
                 break
+            if w in ("(", "（") and nouns:  # 20余个省(区、市): a bracket after the name belongs to it
+                close = text.find(")" if w == "(" else "）", y, y + 12)
+                if close < 0:
+                    break
+                b = end = close + 1
+                continue
             if self._blocked(ctx, w, x, y) or w in self.r.coordinators:
                 break
-            if self._nouny(w) or (nouns and (w in self.r.threshold_after or w in self.r.class_words)):
+            if _MAGNITUDE.fullmatch(w) and b == at:
+                b = y  # 4个万亿级产业基地: a magnitude opens a class
+                continue
+            if self._nouny(w) or ((nouns or b > at) and (w in self.r.threshold_after or w in self.r.class_words)):
                 nouns += 1
                 end = y
             elif self._verb(w) and nouns == 0 and len(w) > 1:
