@@ -166,3 +166,23 @@ def test_joiners_and_bracketed_places_inside_a_name(extractor):
 def test_a_head_inside_another_word_in_a_list(extractor):
     _, ps = _projects(extractor, "将在旧城改造项目群组、青石水库等项目合作。")
     assert ps == ["青石水库"]
+
+
+def test_a_line_between_places_has_no_single_region(extractor):
+    r, ps = _projects(extractor, "眉山市加快推进雅安至眉山铁路、眉山天府大道北延线建设，青衣江大桥建成通车。")
+    assert _record(r, "雅安至眉山铁路").region is None
+
+
+def test_status_of_the_projects_own_clause_and_list(extractor):
+    r, _ = _projects(extractor, "提速实施青龙水库、红星大桥等重大项目，以及白龙沟水电站等电源项目，加快金沙湾高速公路等项目前期工作；"
+                                "北湖隧道建成通车。")
+    assert _record(r, "青龙水库").status == "under_construction"
+    assert _record(r, "白龙沟水电站").status == "under_construction"  # 以及: the verb before the list
+    assert _record(r, "金沙湾高速公路").status == "planned"
+    assert _record(r, "北湖隧道").status == "completed"
+
+
+def test_a_province_in_the_name_is_less_than_the_documents_city(extractor):
+    r, _ = _projects(extractor, "锦州市2024年经济运行情况。锦州港集团辽宁首条200万吨/年球团生产线项目开工建设。")
+    rec = next(x for x in r.records if x.kind == "project")
+    assert rec.region is not None and rec.region.code == "210700"

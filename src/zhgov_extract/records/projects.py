@@ -24,6 +24,7 @@ class ProjectLinker:
         status = [(w, k) for k, ws in rules.status_words.items() for w in ws]
         self._status_kind = dict(status)
         self.status_re = regex.compile(_alt(w for w, _ in status))
+        self._route_re = regex.compile(f"(?:{_alt(rules.route_heads)})")
         kinds = [(w, k) for k, ws in rules.investment_kinds.items() for w in ws]
         self._inv_kind = dict(kinds)
         self.inv_word_re = regex.compile(f"(?:{_alt(self._inv_kind)})")
@@ -57,7 +58,7 @@ class ProjectLinker:
         rec["investment"] = self._investment(ctx, p, ca, max(cb, tail_end), nb, used)
         rec["capacity"] = self._capacity(ctx, p, max(cb, tail_end), used)
         rec["region"] = self._region(ctx, p, sa, sb)
-        rec["status"], cue_end = self._status(ctx, p, sa, max(sb, tail_end))
+        rec["status"], cue_end = self._status(ctx, p, (ca, max(cb, tail_end)), (sa, max(sb, tail_end)))
         rec["year"] = self._year(ctx, p, sa, sb)
         return rec
 
@@ -115,6 +116,12 @@ class ProjectLinker:
     def _region(self, ctx: DocContext, p: Span, sa: int, sb: int) -> dict | None:
         own = [r for r in ctx.spans("region", p.start, p.end)
                if ctx.covering("enterprise", r.start, r.end) is None and ctx.compatible(r)]
+        if self._route(ctx.text[p.start:p.end]):
+            # a line runs between places: it has a region only where its name names one place alone
+            codes = {ctx.region_of(r).get("code") for r in own}
+            if len(codes) != 1 or any(j in ctx.text[p.start:p.end] for j in self.rules.route_joiners):
+                return None
+            return {**ctx.region_of(own[0]), "from_heading": False}
         best = ctx.most_specific_region(own)
         if best is None:
             near = [r for r in ctx.spans("region", sa, p.start) if not ctx.inside_name(r) and ctx.compatible(r)]
@@ -128,27 +135,42 @@ class ProjectLinker:
         # the heading a list item sits under wins when it is more specific (a county under its city)
         if heading is not None and (best is None or ctx.level(heading) > ctx.level(best)):
             return {**ctx.region_of(heading), "from_heading": True}
-        if best is not None:
+        if best is not None and not self._wider_than_document(ctx, best):
             return {**ctx.region_of(best), "from_heading": False}
         return {**ctx.region, "from_heading": False} if ctx.region else None
 
+    @staticmethod
+    def _wider_than_document(ctx: DocContext, r: Span) -> bool:
+        """辽宁首条…项目 in 鞍山's report: the province in the name is less than the document's city says."""
+        code, own = (ctx.region_of(r) or {}).get("code"), (ctx.region or {}).get("code")
+        return bool(code and own and code != own and code.endswith("0000") and own.startswith(code[:2]))
+
+    def _route(self, name: str) -> bool:
+        return self._route_re.search(name) is not None
+
     # ------------------------------------------------------ status, year
-    def _status(self, ctx: DocContext, p: Span, sa: int, sb: int) -> tuple[str | None, int]:
+    def _status(self, ctx: DocContext, p: Span, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[str | None, int]:
+        """The status word of the project's own clause (its list included), nearest first; else the
+        last one before it in its part of the sentence (up to ；), else the first after; else the
+        title of the list it is an item of."""
         text = ctx.text
-        best = None
-        for m in self.status_re.finditer(text, sa, sb):
-            if p.start <= m.start() < p.end:
-                continue
-            d = p.start - m.end() if m.end() <= p.start else m.start() - p.end
-            if best is None or d < best[0]:
-                best = (d, m)
-        if best is None:
+        sa, sb = sentence
+        sa = max(sa, max(text.rfind(c, sa, p.start) for c in "；;") + 1)
+        cut = [i for i in (text.find(c, p.end, sb) for c in "；;") if i >= 0]
+        sb = min(cut) if cut else sb
+        ca, cb = max(clause[0], sa), min(clause[1], sb) if clause[1] > p.end else sb
+        found = [m for m in self.status_re.finditer(text, sa, sb) if not (p.start <= m.start() < p.end)]
+        own = [m for m in found if ca <= m.start() and m.end() <= cb]
+        if own:
+            m = min(own, key=lambda m: p.start - m.end() if m.end() <= p.start else m.start() - p.end)
+        else:
+            before = [m for m in found if m.end() <= p.start]
+            m = before[-1] if before else next(iter(found), None)
+        if m is None:
             a, b = ctx.list_title(p.start)  # a bulleted list: its title says what the items are
-            m = self.status_re.search(text, a, b) if b > a else None
-            if m:
-                return self._status_kind[m.group()], -1
-            return None, -1
-        return self._status_kind[best[1].group()], best[1].end()
+            t = self.status_re.search(text, a, b) if b > a else None
+            return (self._status_kind[t.group()], -1) if t else (None, -1)
+        return self._status_kind[m.group()], m.end()
 
     def _year(self, ctx: DocContext, p: Span, sa: int, sb: int) -> str | None:
         v = ctx.year_before(p.start, sa) or ctx.year_before(sb, p.end) or ctx.relative_year(sa, sb)
