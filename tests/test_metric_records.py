@@ -269,3 +269,21 @@ def test_a_count_names_a_bracketed_or_sized_class_after_it(extractor):
     m = _metrics(extractor, "产品销往12个省(区、市)。全省建成3个千亿级产业集群。")
     assert _ind(m, "12个") == "省(区、市)"
     assert _ind(m, "3个") == "千亿级产业集群"
+
+
+def test_a_level_reached_by_a_change_keeps_its_direction(extractor):
+    m = _metrics(extractor, "企业开办时间压缩至3个工作日，绿色产品占比提升到31%。")
+    assert (m["3个工作日"].role, m["3个工作日"].direction) == ("value", "decrease")
+    assert (m["31%"].role, m["31%"].direction) == ("value", "increase")
+
+
+def test_a_word_that_only_looks_like_a_goal(extractor):
+    m = _metrics(extractor, "全力争资金，争取专项债券资金15.2亿元。")
+    assert m["15.2亿元"].role == "value"
+
+
+def test_a_plan_covers_its_semicolon_list_unless_a_part_is_done(extractor):
+    m = _metrics(extractor, "今年，全市将推动120个项目开工；盘活闲置厂房8万平方米。")
+    assert m["8万平方米"].role == "target"
+    m = _metrics(extractor, "力争解决企业难题；组建了服务团队35个。")
+    assert m["35个"].role == "value"

@@ -48,6 +48,7 @@ class MetricRules(BaseModel):
     future_pattern: str
     goal_needs_verb: list[str]
     goal_compounds: list[str]
+    done_markers: list[str]
     basis: dict[str, list[str]]
     base_period_pattern: str
     predicate_words: list[str]
@@ -212,8 +213,8 @@ class MetricLinker:
             verb_dir = "increase" if ch.group("verb") in r.increase_words else "decrease"
             if not ch.group("to"):
                 role, direction = "change", verb_dir
-            elif prev is not None and prev["role"] == "from" and prev["anchor"]["start"] >= ca:
-                direction = verb_dir  # …提升到16.3%: the level a from/value pair reached
+            else:
+                direction = verb_dir  # 占比提升到25%, 压缩至2个工作日: the level a change reached
         else:
             sh = r.share_re.search(text, lo, seg_end) or r.share_of_re.search(text, lo, seg_end)
             if sh is not None:
@@ -246,7 +247,7 @@ class MetricLinker:
         rec["indicator"] = ind
         ga = _goal_scope(text, sa)
         names = [ind] + [b["indicator"] for b in before if b["anchor"]["start"] >= ga]
-        if not from_pair and role in ("value", "change") and self._goal(ctx, ga, n.start, names):
+        if not from_pair and role in ("value", "change") and self._goal(ctx, ga, sa, n.start, names):
             rec["role"], rec["direction"] = "target", None  # 力争增长15%: a goal (the spec: no direction)
         rec["period"] = self.periods(ctx, n, sa, dt)
         rec["region"] = self._region(ctx, n, sa)
@@ -258,14 +259,20 @@ class MetricLinker:
         w = next((w for w in self.r.new_words if text.startswith(w, ind["start"], ind["end"])), None)
         return {"start": ind["start"] + len(w), "end": ind["end"]} if w and ind["end"] > ind["start"] + len(w) else dict(ind)
 
-    def _goal(self, ctx: DocContext, a: int, at: int, names: list[dict | None]) -> bool:
-        """A goal word before the number (in its sentence, or the ；-list it belongs to), not inside an
-        indicator (一般公共预算收入); 争取 before a noun obtains (争取政策资金), before a verb aims."""
-        for m in self.r.target_re.finditer(ctx.text, a, at):
+    def _goal(self, ctx: DocContext, a: int, sa: int, at: int, names: list[dict | None]) -> bool:
+        """A goal word before the number in its sentence, or one that opens the ；-list it belongs to
+        (目标是：…；…); not inside an indicator or a term (一般公共预算收入, 全力争资金); 争取 before
+        a noun obtains (争取政策资金), before a verb aims."""
+        text = ctx.text
+        for m in self.r.target_re.finditer(text, a, at):
+            if m.start() < sa and not regex.match(r"[^，。；]{0,4}[：:]", text[m.end():m.end() + 6]) and \
+                    any(w in text[sa:at] for w in self.r.done_markers):
+                continue  # 力争…难题；组建了…50余个: a ；-part that says what was done is no goal
             if any(x and x["start"] <= m.start() < x["end"] for x in names):
                 continue
-            if any(ctx.text.startswith(w, m.start()) for w in self.r.goal_compounds):
-                continue  # 一般公共预算收入, 规划面积: a term that holds a goal word
+            if any(k >= 0 and text.startswith(w, m.start() - k)
+                   for w in self.r.goal_compounds for k in [w.find(m.group())]):
+                continue  # 一般公共预算收入, 规划面积, 全力争资金: a term that holds a goal word
             if m.group() in self.r.goal_needs_verb:
                 nxt = next((w for w, x, _ in ctx.doc.words_after(m.end(), 6) if x >= m.end()), "")
                 if (self.tags.get(nxt) or "n")[0] != "v" or self.tags.get(nxt) == "vn":
