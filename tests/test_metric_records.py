@@ -287,3 +287,15 @@ def test_a_plan_covers_its_semicolon_list_unless_a_part_is_done(extractor):
     assert m["8万平方米"].role == "target"
     m = _metrics(extractor, "力争解决企业难题；组建了服务团队35个。")
     assert m["35个"].role == "value"
+
+
+def test_class_words_footnotes_and_split_terms(extractor):
+    m = _metrics(extractor, "其中，烟酒类上涨1.2%、衣着类下降0.6%。全年实现地区生产总值[1]88.5亿元。自然增长率为-1.2‰。")
+    assert _ind(m, "1.2%") == "烟酒类" and _ind(m, "0.6%") == "衣着类"
+    assert _ind(m, "88.5亿元") == "地区生产总值"
+    assert _ind(m, "-1.2‰") == "自然增长率"
+
+
+def test_a_place_inside_the_counted_whole_ends_the_name(extractor):
+    m = _metrics(extractor, "全县41个工业行业中有25个行业实现增长。")
+    assert _ind(m, "41个") == "工业行业"

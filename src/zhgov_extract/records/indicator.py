@@ -115,11 +115,14 @@ class IndicatorReader:
                 if run and text[x:run[-1][2]] in r.indicator_terms:
                     run.append((w, x, y, "n"))  # 完成投资: a term that starts with a filler verb
                 break
-            if self._nouny(w) or (run and (_MAGNITUDE.fullmatch(w) or w in r.class_words)):
+            if self._nouny(w) or (run and _MAGNITUDE.fullmatch(w)) or (w in r.class_words and (
+                    run or i + 1 < len(toks) and self._nouny(toks[i + 1][0]))):  # 医疗保健类上涨0.3%
                 run.append((w, x, y, "n"))
             elif self._verb(w) and (len(w) > 1 or (i + 1 < len(toks) and self._nouny(toks[i + 1][0]))):
                 run.append((w, x, y, "v"))
             else:
+                if run and text[x:run[-1][2]] in r.indicator_terms:
+                    run.append((w, x, y, "n"))  # 自然增长率: a term jieba splits at an adverb
                 break
             a, i = x, i + 1
         # 央企签订金额, 平台受理群众诉求: before a verb of doing, the nouns are who did it, not what is measured

@@ -110,7 +110,7 @@ class MetricRules(BaseModel):
 
     @cached_property
     def predicate_re(self):
-        return regex.compile(f"(?:{_alt(self.predicate_words)}|[\\s，、：:])+$")
+        return regex.compile(f"(?:{_alt(self.predicate_words)}|[\\s，、：:]|\\[\\d{{1,2}}\\])+$")  # [2]: a footnote mark
 
     @cached_property
     def zone_re(self):
