@@ -23,7 +23,18 @@ CASES = [
     # a rank before an institution kind is a count, not a trade name (and so no short name either)
     ("组建五大产业集团,五大产业集团资产过千亿。", []),
     ("评选全省十强企业集团。", []),
+    # a transliterated word after a foreign area is a foreign city, not a firm (美国恒力 is one)
+    ("市长见证本市与意大利帕多瓦签署友好城市协议。", []),
+    ("签约德国杜伊斯堡物流项目。", []),
+    ("台湾青烽与本市签约。", ["台湾青烽"]),
 ]
+
+
+def test_foreign_area_and_a_known_foreign_firm(ex):
+    got = {m.text: (m.norm.canonical, m.norm.category) for m in ex("与美国霍尼韦尔合作，美国恒力签约。").mentions
+           if m.type == "enterprise"}
+    assert got["美国霍尼韦尔"] == ("霍尼韦尔国际公司", "foreign")
+    assert got["美国恒力"] == ("美国恒力", "foreign")  # not the Chinese 恒力集团
 
 
 @pytest.fixture(scope="module")

@@ -71,7 +71,7 @@ def item_ending(nb: NameBounds, scan: Scan, end: int) -> int | None:
 
 def region_items(nb: NameBounds, scan: Scan, starts: dict) -> list[Candidate]:
     """辽宁润润农业获批…: region + trade name + industry word; 美国恒力: foreign area + trade name."""
-    doc, text = scan.doc, scan.text
+    doc, text, r = scan.doc, scan.text, nb.r
     out = []
     for a, b in scan.region_at.items():
         if a in starts or doc.in_protected(a, b):
@@ -82,9 +82,16 @@ def region_items(nb: NameBounds, scan: Scan, starts: dict) -> list[Candidate]:
         if text[a:b] in nb.r.foreign_areas:
             for n in (4, 3, 2):
                 end = b + n
+                known = nb.gaz.lookup(text[b:end]) if end <= len(text) else None
+                if known is None and any(nb.right_boundary(text, k) for k in range(b + 2, end)):
+                    continue  # 美国恒力|签约: the name ends where a word that cannot continue it starts
                 if end <= len(text) and nb.right_boundary(text, end) and (
-                        nb.gaz.lookup(text[b:end]) is not None or item_ok(nb, text[b:end], text[a:end])):
-                    out.append(Candidate(a, end, "list", None, "", "foreign"))
+                        known is not None or item_ok(nb, text[b:end], text[a:end])
+                        and not (n >= 3 and set(text[b:end]) <= r.transliteration)):  # 意大利维罗纳: a city
+                    # 美国霍尼韦尔 links as 霍尼韦尔; 美国恒力 is not the Chinese 恒力集团
+                    out.append(Candidate(a, end, "alias", known, anchor="alias")
+                               if known is not None and known.category == "foreign"
+                               else Candidate(a, end, "list", None, "", "foreign"))
                     break
             continue
         for n in (2, 3):

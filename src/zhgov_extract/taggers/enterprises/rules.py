@@ -26,6 +26,7 @@ class EnterpriseRuleFile(BaseModel):
 
     left_stops: list[str]
     foreign_areas: list[str]
+    transliteration_chars: str = ""
     location_stops: list[str]
     generic_heads: list[str]
     region_generic_heads: list[str] = []
@@ -119,6 +120,7 @@ class EnterpriseRules:
         self.verb_industry = set(r.verb_industry_words)
         self.industry_set = set(self.industry)
         self.foreign_areas = longest_words(r.foreign_areas)
+        self.transliteration = set(r.transliteration_chars)
         self.foreign_ac = _automaton(self.foreign_areas)
         self.never_in_trade = set(r.never_in_trade)
         self.weak_forms = {fold_width(f) for f in r.weak_forms}
