@@ -62,6 +62,7 @@ REGIONS = [
                           "矿区": ("140303", "county"), "郊区": ("140311", "county")}),  # districts of the city before
     ("武汉（湖北）、长沙（湖南）两地合作", {"武汉": ("420100", "prefecture"), "湖北": ("420000", "province"),
                                     "长沙": ("430100", "prefecture"), "湖南": ("430000", "province")}),  # brackets after a region
+    ("云南禄丰区域经济加快发展", {"云南": ("530000", "province"), "禄丰": ("532302", "county")}),  # 区域 keeps its 区
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself

@@ -61,6 +61,10 @@ class RegionRules(BaseModel):
         return max((g.gap for g in self.name_heads.values()), default=0)
 
     @cached_property
+    def level_words(self) -> frozenset:
+        return frozenset(self.level_words_taken + self.level_words_shared)
+
+    @cached_property
     def title_tuple(self) -> tuple[str, ...]:
         return tuple(self.person_titles)
 

@@ -235,7 +235,7 @@ class RegionTagger:
                 if verdict == "drop":
                     continue  # 长治久安, 大理石
                 hit.in_name = verdict == "name"
-                if hit.county and text[b:b + 1] in _LEVELS and text[b:b + 2] not in r.level_words_taken:
+                if hit.county and text[b:b + 1] in _LEVELS and text[b:b + 2] not in r.level_words:
                     b = hit.b = b + 1  # 禄丰县 (now 禄丰市), 周至县: the level word is part of the name
                     hit.leveled = True
             if doc.in_protected(a, b) or b in chained or prev_end != a - 1 and _bracketed_in_a_name(text, a, b) \
