@@ -236,9 +236,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _pipeline_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--tokenizer", default="jieba", choices=("jieba", "rjieba", "auto", "none"),
-                   help="word segmenter: jieba (default), rjieba (faster, the 'fast' extra), auto (rjieba if "
-                        "installed), none (no tokenising: numbers only are as good, enterprises worse)")
+    p.add_argument("--tokenizer", default="auto", choices=("jieba", "rjieba", "auto", "none"),
+                   help="word segmenter: auto (default: rjieba, else jieba), jieba, rjieba (the same words, "
+                        "faster), none (no tokenising: numbers only are as good, enterprises worse)")
     p.add_argument("--components", metavar="A,B", help="pipeline components to run, in order (default: all "
                                                        "built-ins: documents,dates,numeric,enterprise,…)")
     p.add_argument("--rules-dir", type=Path, metavar="DIR",

@@ -65,7 +65,8 @@ class Extractor:
     disable:
         names to leave out of ``components`` (``Extractor(disable=["projects"])``).
     tokenizer:
-        ``"jieba"``, ``"rjieba"``, ``"auto"`` (rjieba if installed) or ``None`` to skip tokenising.
+        ``"auto"`` (default: rjieba, else jieba), ``"jieba"``, ``"rjieba"`` or ``None`` to skip tokenising;
+        rjieba and jieba cut the same words, rjieba faster.
     rules_dir / gazetteers:
         optional overrides: a folder with your own ``numeric.yaml``; extra gazetteer
         TSV files (same columns as the shipped ones) added to the built-in lists.
@@ -76,7 +77,7 @@ class Extractor:
         *,
         components: Iterable[str] | None = None,
         disable: Iterable[str] = (),
-        tokenizer: str | None = "jieba",
+        tokenizer: str | None = "auto",
         rules_dir: str | Path | None = None,
         gazetteers: Iterable[str | Path] = (),
     ) -> None:

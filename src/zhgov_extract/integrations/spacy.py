@@ -160,7 +160,7 @@ class ZhgovExtract:
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, types: Optional[List[str]] = None,
                  components: Optional[List[str]] = None, disable: Iterable[str] = (),
-                 tokenizer: Optional[str] = "jieba", gazetteers: Iterable[str] = (),
+                 tokenizer: Optional[str] = "auto", gazetteers: Iterable[str] = (),
                  spans_key: str = "zhgov") -> None:
         from zhgov_extract.pipeline import get_component  # the pipeline module registers the built-ins
 
@@ -269,7 +269,7 @@ def _check_tokenizer(backend: str | None) -> None:
 
 @Language.factory(
     FACTORY,
-    default_config={"types": None, "components": None, "disable": [], "tokenizer": "jieba",
+    default_config={"types": None, "components": None, "disable": [], "tokenizer": "auto",
                     "gazetteers": [], "spans_key": "zhgov"},
     assigns=["doc.ents", "token.ent_iob", "token.ent_type", "doc._.zhgov_store"],
 )
