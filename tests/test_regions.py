@@ -63,6 +63,9 @@ REGIONS = [
     ("武汉（湖北）、长沙（湖南）两地合作", {"武汉": ("420100", "prefecture"), "湖北": ("420000", "province"),
                                     "长沙": ("430100", "prefecture"), "湖南": ("430000", "province")}),  # brackets after a region
     ("云南禄丰区域经济加快发展", {"云南": ("530000", "province"), "禄丰": ("532302", "county")}),  # 区域 keeps its 区
+    ("北京市召开会议，要求大兴调查研究之风", {"北京市": ("110000", "province")}),  # 大兴 here is an everyday word
+    ("北京市召开会议，大兴、通州加快发展", {"北京市": ("110000", "province"), "大兴": ("110115", "county"),
+                                 "通州": ("110112", "county")}),  # ...and a county in a list of regions
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself

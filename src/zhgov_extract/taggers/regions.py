@@ -262,8 +262,10 @@ class RegionTagger:
             if not h.full and not h.leveled and (h.county or h.name in everyday):
                 prev_end = hits[i - 1].b if i else -2
                 next_start = hits[i + 1].a if i + 1 < len(hits) else -2
-                # a county's own city or province will do; an everyday city name needs itself or a place in it
-                ok = [c for c in h.cands if (set(self._lineage(c.code)) if h.county else {c.code}) & named]
+                # a county's own city or province will do; a city's or county's name that is an everyday
+                # word (人民安康; 大兴调查研究, jieba: not a noun) needs itself or a place in it
+                weak = h.name in everyday or self._tag(h.name)[:1] in self.rules.word_tags_needing_the_place
+                ok = [c for c in h.cands if (set(self._lineage(c.code)) if not weak else {c.code}) & named]
                 if not ok and not self._in_context(text, h.a, h.b, prev_end, next_start):
                     continue  # 建安投资, 人民安康: a short name with nothing in the document around it
                 reg = reg if not ok or reg in ok else ok[0]
