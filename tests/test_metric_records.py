@@ -299,3 +299,17 @@ def test_class_words_footnotes_and_split_terms(extractor):
 def test_a_place_inside_the_counted_whole_ends_the_name(extractor):
     m = _metrics(extractor, "全县41个工业行业中有25个行业实现增长。")
     assert _ind(m, "41个") == "工业行业"
+
+
+def test_a_gap_to_another_figure_is_a_change_without_basis(extractor):
+    m = _metrics(extractor, "全县地区生产总值比上年增长6.1%，增速分别高于全国、全省1.1、0.5个百分点。")
+    assert m["6.1%"].basis == "yoy"
+    for a in ("1.1", "0.5个百分点"):
+        assert (m[a].role, m[a].direction, m[a].basis) == ("change", "increase", None)
+        assert _ind(m, a) == "增速"
+
+
+def test_a_contribution_is_a_level(extractor):
+    m = _metrics(extractor, "第三产业拉动经济增长2.4个百分点。")
+    assert (m["2.4个百分点"].role, m["2.4个百分点"].direction) == ("value", None)
+    assert _ind(m, "2.4个百分点") == "拉动经济增长"

@@ -40,6 +40,8 @@ class MetricRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     increase_words: list[str]
+    compare_words: tuple[list[str], list[str]]
+    pull_words: list[str]
     decrease_words: list[str]
     to_words: list[str]
     from_words: list[str]
@@ -84,6 +86,16 @@ class MetricRules(BaseModel):
         """A change verb ending right before the number (optionally 了/约/近…), not followed by 到/至."""
         return regex.compile(f"(?P<verb>{_alt(self.increase_words + self.decrease_words)})"
                              f"(?P<to>{_alt(self.to_words)})?[了约近超逾达]{{0,2}}$")
+
+    @cached_property
+    def compare_re(self):
+        """增速高于全国、全省1.4个百分点: a gap to another figure is a change."""
+        up, down = self.compare_words
+        return regex.compile(f"(?P<verb>{_alt(up + down)})[^，。；;\\d]{{0,12}}$")
+
+    @cached_property
+    def pull_re(self):
+        return regex.compile(_alt(self.pull_words))
 
     @cached_property
     def share_re(self):
@@ -206,13 +218,17 @@ class MetricLinker:
         lo = self._lo(ctx, ca, n.start)
         seg_end = n.start
         role, direction = "value", None
-        ch = r.change_re.search(text, lo, seg_end)
-        share_at = None
+        ch = r.change_re.search(text, lo, seg_end) or r.compare_re.search(text, lo, seg_end)
+        share_at = pull = None
         if ch is not None:
             seg_end = ch.start()
-            verb_dir = "increase" if ch.group("verb") in r.increase_words else "decrease"
-            if not ch.group("to"):
-                role, direction = "change", verb_dir
+            verb_dir = ("increase" if ch.group("verb") in r.increase_words or ch.group("verb") in r.compare_words[0]
+                        else "decrease")
+            pull = next((m for m in r.pull_re.finditer(text, lo, seg_end)), None)
+            if pull is not None:
+                role = "value"  # 拉动经济增长0.5个百分点: a contribution, a level of its own
+            elif not ch.groupdict().get("to"):
+                role, direction = "change", verb_dir  # 增长7.4%; 增速高于全省1.4个百分点
             else:
                 direction = verb_dir  # 占比提升到25%, 压缩至2个工作日: the level a change reached
         else:
@@ -237,9 +253,14 @@ class MetricLinker:
                      "direction": direction}
         # the comparison a change is against, stated before it in its sentence (up to 。: 比上年增长6.5%；
         # 第二产业…增长0.5%); a level or a share has none (较上年28899万元 is last year's level)
-        rec["basis"] = (self._basis(text, _goal_scope(text, sa), n.start) or (prev["basis"] if listed else None)
-                        if role in ("change", "from") else None)
+        if listed and ch is None and prev["role"] == role:
+            rec["basis"] = prev["basis"]  # 分别增长0.9%、1.0%: the list shares its comparison
+        else:
+            rec["basis"] = (self._basis(text, _goal_scope(text, sa), n.start)
+                            if role in ("change", "from") and not (ch is not None and ch.re is r.compare_re) else None)
         ind = self.ind.distributed(ctx, n, ca, cb, lambda k: self._lo(ctx, ca, k))
+        if ind is None and pull is not None:
+            ind = {"start": pull.start(), "end": ch.end("verb")}
         if ind is None:
             ind = self._indicator(ctx, n, lo, seg_end if share_at is None else share_at, prev, sa)
         if ind is not None and prev is not None and prev.get("indicator") and text[ind["start"]:ind["end"]] in r.total_words:
