@@ -54,6 +54,11 @@ def test_items_of_a_counted_list_are_projects(extractor):
     "列入全市“双百双新”项目盘子。",                       # a numeric slogan
     "深化实施“886”工程，储备第一批“三新”产业项目40个。",  # numbers and numerals in quotes
     "参加某省--中央企业振兴东北老工业基地战略合作推进会。",  # a designation
+    "纳入省“揭榜挂帅”项目30个，锚定未来产业“领航行动”项目。",  # mechanisms and campaigns in quotes
+    "已纳入省级“飞地经济”园区。",                          # a kind of park in quotes
+    "以非常之策抓优项目服务。",                             # a function character leads no name
+    "（三）建立健全全生命周期项目跟踪服务机制",             # policy verbs before 项目
+    "生产车间内，智能化生产线不停运转。",                   # a kind of line
 ])
 def test_not_projects(extractor, text):
     assert _projects(extractor, text)[1] == []
@@ -186,3 +191,8 @@ def test_a_province_in_the_name_is_less_than_the_documents_city(extractor):
     r, _ = _projects(extractor, "锦州市2024年经济运行情况。锦州港集团辽宁首条200万吨/年球团生产线项目开工建设。")
     rec = next(x for x in r.records if x.kind == "project")
     assert rec.region is not None and rec.region.code == "210700"
+
+
+def test_an_item_ending_in_a_number_is_no_neighbour(extractor):
+    _, ps = _projects(extractor, "青山铁矿项目审批时间缩短 19个月、白石铁矿项目缩短 8个月。")
+    assert ps == ["青山铁矿项目", "白石铁矿项目"]

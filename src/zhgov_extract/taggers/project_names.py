@@ -21,6 +21,7 @@ _STOP_TAGS = {"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", 
 _MAX_NAME = 48
 _COUNT_UNITS = set("个家项次批座条所户名人期轮场")
 _CN_NUMERALS = set("一二三四五六七八九十")
+_NOT_NAME_LEADS = {"v", "vg", "u", "uj", "p", "c", "r"}  # 做优, 抓实, 之策: no name starts so
 _MEASURES = _COUNT_UNITS | set("大年类级种栋张块台套处")
 WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _QUOTED = regex.compile(r"[“「『][^”」』]{1,20}[”」』]")
@@ -261,7 +262,10 @@ class NameReader:
         if quoted and (_CN_DIGITS.search(quoted.group()) or _SLOGAN.match(quoted.group())):
             return False  # “两资三能”工程, “五个一批”项目, “665”工程, “三新”产业: a slogan, not a name
         if quoted:
-            return True
+            inner = quoted.group()[1:-1]
+            # “揭榜挂帅”, “启航行动”, “飞地经济”: a campaign or a kind of work in quotes is no name
+            return not (self.r.campaign_re.search(inner) or self._generic(inner)
+                        or all(self._generic(w) for w in self.doc_words(inner)))
         for w, x, y in self.doc.tokens_in(a, b):
             if y > b:
                 break
@@ -294,9 +298,18 @@ class NameReader:
             ok[i] = any(ok[j] and w[j:i] in g for j in range(max(0, i - 6), i))
         return ok[-1]
 
+    def doc_words(self, s: str) -> list[str]:
+        """The words of a short string, by the dictionary (longest known word first)."""
+        out, i = [], 0
+        while i < len(s):
+            j = next((j for j in range(min(len(s), i + 6), i + 1, -1) if s[i:j] in self.tags), i + 1)
+            out.append(s[i:j])
+            i = j
+        return out
+
     def _proper(self, w: str) -> bool:
         tag = self.tags.get(w)
-        if tag is None:  # unknown to the dictionary: a name, unless a verb character leads it (做优, 抓实)
-            return len(w) > 1 and self.tags.get(w[0]) not in ("v", "vg") and not any(
+        if tag is None:  # unknown to the dictionary: a name, unless a verb or function character leads it
+            return len(w) > 1 and self.tags.get(w[0]) not in _NOT_NAME_LEADS and not any(
                 self.tags.get(c) in ("v", "vg", "d", "p") for c in w)
         return tag in ("ns", "nr", "nrt", "nrfg", "nt", "nz", "eng", "j", "s") or any(c.isascii() and c.isalnum() for c in w)

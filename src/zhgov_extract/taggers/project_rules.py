@@ -30,6 +30,7 @@ class ProjectRules(BaseModel):
     name_particles: list[str]
     works: list[str]
     generic_words: list[str]
+    campaign_words: list[str]
     size_class: str
     not_project_endings: list[str]
     category_heads: list[str]
@@ -120,6 +121,10 @@ class ProjectRules(BaseModel):
     @cached_property
     def size_class_re(self):
         return regex.compile(self.size_class)
+
+    @cached_property
+    def campaign_re(self):
+        return regex.compile(f"(?:{_alt(self.campaign_words)})$")
 
     @cached_property
     def works_re(self):

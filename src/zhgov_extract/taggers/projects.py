@@ -199,6 +199,8 @@ class _Pass(NameReader):
             # the item right before
             if a > 1 and text[a - 1] == "、" and (a - 1) not in ends:
                 pa = self._walk_left(a - 1)
+                if pa is not None and self.qty.covering(a - 2) is not None:
+                    continue  # 时间缩短29个月、…项目: an item ending in a number is a value, no name
                 if pa is not None and 2 <= a - 1 - pa <= 20 and self._specific(pa, a - 1) \
                         and not self._head_in_a_word(pa, a - 1):
                     out.append((pa, a - 1, "neighbour"))
