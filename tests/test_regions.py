@@ -66,6 +66,8 @@ REGIONS = [
     ("北京市召开会议，要求大兴调查研究之风", {"北京市": ("110000", "province")}),  # 大兴 here is an everyday word
     ("北京市召开会议，大兴、通州加快发展", {"北京市": ("110000", "province"), "大兴": ("110115", "county"),
                                  "通州": ("110112", "county")}),  # ...and a county in a list of regions
+    ("平顶山市宝丰县宝丰镇加快发展", {"平顶山市": ("410400", "prefecture"), "宝丰县": ("410421", "county")}),  # a town
+    ("鞍山城乡收入差距缩小", {"鞍山": ("210300", "prefecture")}),       # 乡 only as a word of its own
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself
