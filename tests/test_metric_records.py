@@ -313,3 +313,14 @@ def test_a_contribution_is_a_level(extractor):
     m = _metrics(extractor, "第三产业拉动经济增长2.4个百分点。")
     assert (m["2.4个百分点"].role, m["2.4个百分点"].direction) == ("value", None)
     assert _ind(m, "2.4个百分点") == "拉动经济增长"
+
+
+def test_bi_x_gao_is_a_gap(extractor):
+    m = _metrics(extractor, "规模以上工业增加值增速7.3%，比全省高2.1个百分点；年末企业128户，比上年多9户。")
+    assert (m["2.1个百分点"].role, m["2.1个百分点"].direction, m["2.1个百分点"].basis) == ("change", "increase", None)
+    assert (m["9户"].role, m["9户"].direction, m["9户"].basis) == ("change", "increase", "yoy")
+
+
+def test_a_count_opened_by_a_class_threshold(extractor):
+    m = _metrics(extractor, "全年新开工56个5000万元以上项目。")
+    assert _ind(m, "56个") == "5000万元以上项目"

@@ -44,9 +44,11 @@ class IndicatorReader:
 
     def _blocked(self, ctx: DocContext, w: str, x: int, y: int) -> bool:
         """A word that cannot be inside an indicator: a place, a time, a filler, a number."""
-        if w in self.r.lead_set or not _WORD.search(w) and not w.isspace():
+        if w in self.r.lead_set or not _WORD.search(w) or any(c.isdigit() for c in w):
             return True
-        return any(ctx.covering(t, x, y) or ctx.spans(t, x, y) for t in ("date", "region", "percent", "quantity"))
+        # a named enterprise is who the figure is about, not what it measures
+        return any(ctx.covering(t, x, y) or ctx.spans(t, x, y)
+                   for t in ("date", "region", "money", "percent", "quantity", "enterprise"))
 
     def threshold(self, ctx: DocContext, end: int) -> bool:
         """5000万元以上项目: a number followed by 以上 and a noun is a class inside the noun, not a value
@@ -153,15 +155,21 @@ class IndicatorReader:
         end = at
         text = ctx.text
         for w, x, y in toks:
+            if x < b:
+                if y <= b:
+                    continue  # inside a bracket or a threshold already taken
+                w, x = w[b - x:], b  # 5000|万元以上: the rest of a word that straddles the threshold's end
             if x != b:
-                if x < b:
-                    continue  # inside a bracket already taken
                 break
             if w in ("(", "（") and nouns:  # 20余个省(区、市): a bracket after the name belongs to it
                 close = text.find(")" if w == "(" else "）", y, y + 12)
                 if close < 0:
                     break
                 b = end = close + 1
+                continue
+            money = next((m for m in ctx.spans("money", x, x + 16) if m.start == x), None)
+            if money is not None and b == at and self.threshold(ctx, money.end):
+                b = money.end  # 707个5000万元以上项目: a class threshold opens the name
                 continue
             if self._blocked(ctx, w, x, y) or w in self.r.coordinators:
                 break

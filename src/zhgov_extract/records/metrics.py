@@ -41,6 +41,7 @@ class MetricRules(BaseModel):
 
     increase_words: list[str]
     compare_words: tuple[list[str], list[str]]
+    compare_short: tuple[list[str], list[str]]
     pull_words: list[str]
     decrease_words: list[str]
     to_words: list[str]
@@ -91,7 +92,8 @@ class MetricRules(BaseModel):
     def compare_re(self):
         """增速高于全国、全省1.4个百分点: a gap to another figure is a change."""
         up, down = self.compare_words
-        return regex.compile(f"(?P<verb>{_alt(up + down)})[^，。；;\\d]{{0,12}}$")
+        return regex.compile(f"(?:(?P<verb>{_alt(up + down)})[^，。；;\\d]{{0,12}}"
+                             f"|比(?![重例率])[^，。；;\\d]{{1,12}}?(?P<verb>{_alt(self.compare_short[0] + self.compare_short[1])}))$")
 
     @cached_property
     def pull_re(self):
@@ -222,7 +224,7 @@ class MetricLinker:
         share_at = pull = None
         if ch is not None:
             seg_end = ch.start()
-            verb_dir = ("increase" if ch.group("verb") in r.increase_words or ch.group("verb") in r.compare_words[0]
+            verb_dir = ("increase" if ch.group("verb") in r.increase_words + r.compare_words[0] + r.compare_short[0]
                         else "decrease")
             pull = next((m for m in r.pull_re.finditer(text, lo, seg_end)), None)
             if pull is not None:
@@ -256,8 +258,9 @@ class MetricLinker:
         if listed and ch is None and prev["role"] == role:
             rec["basis"] = prev["basis"]  # 分别增长0.9%、1.0%: the list shares its comparison
         else:
-            rec["basis"] = (self._basis(text, _goal_scope(text, sa), n.start)
-                            if role in ("change", "from") and not (ch is not None and ch.re is r.compare_re) else None)
+            rec["basis"] = (None if role not in ("change", "from") else self._basis(text, ch.start(), ch.end())
+                            if ch is not None and ch.re is r.compare_re  # 比上年多3户: yoy; 比全省高: none
+                            else self._basis(text, _goal_scope(text, sa), n.start))
         ind = self.ind.distributed(ctx, n, ca, cb, lambda k: self._lo(ctx, ca, k))
         if ind is None and pull is not None:
             ind = {"start": pull.start(), "end": ch.end("verb")}
