@@ -93,13 +93,15 @@ class EnterpriseGazetteer:
                          code=row.get("code") or None)
             self.entities.append(ent)
         anchored = {fold_width(n) for n in _split(row.get("anchored_only", ""))}
-        names = [canonical, *_split(row.get("aliases", "")), *_split(row.get("former", ""))]
+        former = {fold_width(n) for n in _split(row.get("former", ""))}
+        names = [canonical, *_split(row.get("aliases", "")), *former, *anchored]
         for n in names:
             key = fold_width(n)
             if len(key) < 2 or key in self.by_name or key in self.anchored:
                 continue  # the first list that names a string wins (central SOEs before units before others)
             if key in anchored:
-                self.anchored[key] = ent
+                if key not in former:  # a former name that needs an anchor is today another firm's (大唐, 强生)
+                    self.anchored[key] = ent
             else:
                 self.by_name[key] = ent
                 ent.names.append(key)

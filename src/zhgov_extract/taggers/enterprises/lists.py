@@ -203,8 +203,10 @@ def named_list(nb: NameBounds, scan: Scan, end: int, ends: dict) -> tuple[list[C
             if text.endswith(r.person_titles, 0, a):
                 break  # 董事长白涛等13家央企负责人: a person
             # an anchored-only listed name (特力, 星源) is one here; an industry word (新材料) is not
-            sector = r.industry_re.fullmatch(item) is not None
-            ent = nb.gaz.lookup_anchored(item) if not sector else None
+            # …but a central SOE's anchored short name made of industry words (航天科技) is the group
+            ent = nb.gaz.lookup_anchored(item)
+            sector = r.industry_re.fullmatch(item) is not None and not (ent is not None and ent.category == "central_soe")
+            ent = ent if not sector else None
             if not (2 <= len(item) <= 8) or sector or nb.generic(item) or item in nb.regions.by_name \
                     or item in r.org_name_set or ent is None and (
                     any(c in r.never_in_trade for c in item) or nb.stop_at(text, pos)):
@@ -246,11 +248,12 @@ def bare_item(nb: NameBounds, scan: Scan, p: int, forward: bool) -> Candidate | 
         before = text[a - 1] if a > 0 else ""
         if not forward and before and NAME_CHAR[before] and before != "、" and not nb.stop_at(text, a):
             continue  # the item runs further left
-        if item in nb.regions.by_name or item in r.org_name_set or r.industry_re.fullmatch(item) \
+        ent = nb.gaz.lookup_anchored(item)
+        central = ent is not None and ent.category == "central_soe"  # 航天科技: industry words, yet the group
+        if item in nb.regions.by_name or item in r.org_name_set or r.industry_re.fullmatch(item) and not central \
                 or nb.generic(item) or any(c in r.never_in_trade for c in item) \
                 or before.isdigit() or text.endswith(r.person_titles, 0, a):
             continue  # 29个月、…: a count; 总经理熊维平、…: a person
-        ent = nb.gaz.lookup_anchored(item)
         if ent is not None and (text[b:b + 1] in ("、", "等") or nb.right_boundary(text, b)
                                 or verb_at(nb, scan, b)):
             return Candidate(a, b, "alias", ent, anchor="alias")
@@ -269,8 +272,9 @@ def bare_unknown_ok(nb: NameBounds, scan: Scan, a: int, b: int, forward: bool) -
         return False
     if not forward and before and before != "、" and (before in "()" or NAME_CHAR[before]) and not nb.stop_at(text, a):
         return False
-    if any(text[a:a + k] in r.left_stops for k in (1, 2)) or nb.regions.iter_matches(text[a:b]):
-        return False
+    if any(text[a:a + k] in r.left_stops for k in (1, 2)) or nb.regions.iter_matches(text[a:b]) \
+            or nb.after_single_word(scan, a, b) > a:
+        return False  # 以鞍山, 有强生: a stop word or a common one-character verb is no part of a name
     return nb.word_freq.get(text[a:b], 0) <= r.max_trade_freq and not nb.everyday_phrase(doc, a, b) \
         and not nb.stop_at(text, b) and not dictionary_words(nb, doc, a, b)
 

@@ -75,7 +75,7 @@ def alias_units(nb: NameBounds, scan: Scan, aliases: list[Candidate]) -> list[Ca
     """A known enterprise followed by industry words is its unit (鞍钢耐火, 华能新能源); a central
     SOE followed by a province is its provincial company (华电内蒙古, 国家电投江西)."""
     text, region_at = scan.text, scan.region_at
-    out = []
+    out = numbered_units(nb, scan, aliases)
     for c in aliases:
         name = text[c.start:c.end]
         end = region_at.get(c.end)
@@ -101,4 +101,28 @@ def alias_units(nb: NameBounds, scan: Scan, aliases: list[Candidate]) -> list[Ca
                     and fold_width(c.entity.canonical).startswith(text[c.start:w.end()]) \
                     and nb.r.unit_project_re.match(text, w.end()):
                 out.append(Candidate(c.start, w.end(), "unit", c.entity, anchor="alias"))
+    return out
+
+
+def numbered_units(nb: NameBounds, scan: Scan, aliases: list[Candidate]) -> list[Candidate]:
+    """中电科55所, 中船702所, 航天科技八院: a central SOE's short name (an anchored-only one too) and a
+    numbered research unit are one mention of the group's unit."""
+    if nb.r.numbered_unit_re is None:
+        return []
+    text = scan.text
+    ends = {c.end: c for c in aliases}
+    out = []
+    for m in nb.r.numbered_unit_re.finditer(text):
+        s = m.start()
+        if any(nb.gaz.lookup(text[s - k:m.end()]) for k in (5, 4, 3, 2) if s >= k):
+            continue  # 中国电科14所 is a listed name of its own
+        known = ends.get(s)
+        if known is not None and known.entity is not None and known.entity.category in CENTRAL:
+            out.append(Candidate(known.start, m.end(), "unit", known.entity, anchor="alias"))
+            continue
+        for k in (4, 3, 2):
+            ent = nb.gaz.lookup_anchored(text[max(0, s - k):s]) if s >= k else None
+            if ent is not None and ent.category in CENTRAL:
+                out.append(Candidate(s - k, m.end(), "unit", ent, anchor="alias"))
+                break
     return out

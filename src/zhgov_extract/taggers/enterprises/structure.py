@@ -95,11 +95,17 @@ def orphan_branches(nb: NameBounds, ents: list[Candidate]) -> list[Candidate]:
 
 
 def merge_group_units(nb: NameBounds, text: str, ents: list[Candidate]) -> list[Candidate]:
-    """后英集团 + 海城市胜辉耐火材料制造有限公司 written as one name is one mention."""
+    """后英集团 + 海城市胜辉耐火材料制造有限公司 written as one name is one mention; so is a known
+    group + a known unit of its own (中石油长庆油田: the unit, linked as the unit)."""
     out: list[Candidate] = []
     for c in ents:
         if out:
             prev = out[-1]
+            pe, ce = prev.entity, c.entity
+            if prev.end == c.start and pe is not None and ce is not None and ce.group \
+                    and ce.group == (pe.group or pe.canonical) and c.kind in ("alias", "unit"):
+                out[-1] = Candidate(prev.start, c.end, c.kind, ce, c.form, c.anchor)
+                continue
             if prev.end == c.start and c.kind == "structure" and text[prev.start:prev.end].endswith(nb.r.group_endings):
                 out[-1] = Candidate(prev.start, c.end, "structure", None, c.form, prev.anchor,
                                     full_name=text[c.start:c.end])
