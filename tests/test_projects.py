@@ -59,6 +59,9 @@ def test_items_of_a_counted_list_are_projects(extractor):
     "以非常之策抓优项目服务。",                             # a function character leads no name
     "（三）建立健全全生命周期项目跟踪服务机制",             # policy verbs before 项目
     "生产车间内，智能化生产线不停运转。",                   # a kind of line
+    "举行“项目建设年”启动暨智能制造项目集中签约仪式。",     # 暨 joins two events
+    "争取“三类专项资金”项目120个。",                         # a count in quotes
+    "一批项目将全部落地桐柏县凤山装备制造产业园。",           # a park as the place projects go
 ])
 def test_not_projects(extractor, text):
     assert _projects(extractor, text)[1] == []
@@ -196,3 +199,23 @@ def test_a_province_in_the_name_is_less_than_the_documents_city(extractor):
 def test_an_item_ending_in_a_number_is_no_neighbour(extractor):
     _, ps = _projects(extractor, "青山铁矿项目审批时间缩短 19个月、白石铁矿项目缩短 8个月。")
     assert ps == ["青山铁矿项目", "白石铁矿项目"]
+
+
+def test_the_head_of_another_name_ends_a_name(extractor):
+    _, ps = _projects(extractor, "全省首个超百亿元水利工程青龙峡水库开工，在配套项目G105国道改扩建工程现场。")
+    assert ps == ["青龙峡水库", "G105国道改扩建工程"]
+
+
+def test_two_places_joined_inside_one_name(extractor):
+    _, ps = _projects(extractor, "国家能源集团宜昌和襄阳热电联产项目开工。")
+    assert ps == ["国家能源集团宜昌和襄阳热电联产项目"]
+
+
+def test_a_park_is_a_project_where_it_is_built(extractor):
+    _, ps = _projects(extractor, "推进青山工业园建设。")
+    assert ps == ["青山工业园"]
+
+
+def test_neighbours_of_neighbours_and_brands_cut_into_characters(extractor):
+    _, ps = _projects(extractor, "越芯半导体、闻泰光电智能制造产业园落地。")
+    assert ps == ["越芯半导体", "闻泰光电智能制造产业园"]

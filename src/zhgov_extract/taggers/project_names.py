@@ -25,7 +25,7 @@ _NOT_NAME_LEADS = {"v", "vg", "u", "uj", "p", "c", "r"}  # 做优, 抓实, 之�
 _MEASURES = _COUNT_UNITS | set("大年类级种栋张块台套处")
 WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _QUOTED = regex.compile(r"[“「『][^”」』]{1,20}[”」』]")
-_CN_DIGITS = regex.compile(r"[一二三四五六七八九十百千两双][个大项批张资能化]|[一二三四五六七八九十两双百千]{2}")
+_CN_DIGITS = regex.compile(r"[一二三四五六七八九十百千两双][个大项批张资能化类种]|[一二三四五六七八九十两双百千]{2}")
 _SLOGAN = regex.compile(r"[“「『](?:[一二三四五六七八九十百千两双][^”」』]{0,3}|[\d+]{1,8})[”」』]$")
 _ORDINAL = regex.compile(r"[一二三四五六七八九十0-9]+$")
 
@@ -138,9 +138,8 @@ class NameReader:
             if inner is not None:
                 pos = max(pos, inner[1]) if inner[1] < pos else pos
                 break
-            if w in ("和", "及") and i > 0 and self.qty.covering(b) and self.qty.covering(b)[0] == b \
-                    and self._nounish(toks[i - 1], unknown=True) and pos < h:
-                pos = a  # 年产1500万平方米防水卷材和2500吨防水涂料项目: two products of one name
+            if w in ("和", "及") and i > 0 and pos < h and self._joins_inside(toks[i - 1], b):
+                pos = a  # 防水卷材和2500吨防水涂料项目, 荆州和随州热电联产项目: two products or places of one name
                 i -= 1
                 continue
             if w in ("与", "和") and i > 0 and self._owner_before(toks[i - 1]) and r.joint_re.search(text, b, h):
@@ -167,6 +166,8 @@ class NameReader:
                 pos = a  # 京津冀·沧州…
                 i -= 1
                 continue
+            if pos < h and (w in r.category_head_set or (len(w) > 2 and w[-2:] in r.category_head_set)):
+                break  # 水利工程娄里水库, 配套项目G104国道…: the head of another name ends this one
             if w in r.stops or any(c in _CLAUSE_END or c == "、" for c in w):
                 break
             if w.isspace():
@@ -203,6 +204,14 @@ class NameReader:
             if h - pos > _MAX_NAME:
                 return None
         return self._balanced(pos, h)
+
+    def _joins_inside(self, left, right_start: int) -> bool:
+        """和/及 between a product and a capacity, or between two places, inside one name."""
+        q = self.qty.covering(right_start)
+        if q is not None and q[0] == right_start:
+            return self._nounish(left, unknown=True)
+        p = self.place.covering(right_start)
+        return p is not None and p[0] == right_start and self.place.covering(left[1]) is not None
 
     def _owner_before(self, tok) -> bool:
         """The word before 与 in 甲与乙合作…项目 names an owner: an enterprise, or a proper name."""
@@ -266,7 +275,10 @@ class NameReader:
             # “揭榜挂帅”, “启航行动”, “飞地经济”: a campaign or a kind of work in quotes is no name
             return not (self.r.campaign_re.search(inner) or self._generic(inner)
                         or all(self._generic(w) for w in self.doc_words(inner)))
-        for w, x, y in self.doc.tokens_in(a, b):
+        toks = self.doc.tokens_in(a, b)
+        if self._split_name_at_start(toks):
+            return True
+        for w, x, y in toks:
             if y > b:
                 break
             if not WORDISH.search(w) or w.isdigit() or self._generic(w):
@@ -274,6 +286,14 @@ class NameReader:
             if self._proper(w):
                 return True
         return False
+
+    def _split_name_at_start(self, toks) -> bool:
+        """越|芯半导体, 中|盛能源特种车: jieba cut an unknown brand into single characters, where
+        no function character is among them."""
+        if len(toks) < 3 or any(len(t[0]) != 1 or not '\u4e00' <= t[0] <= '\u9fff' for t in toks[:2]):
+            return False
+        pair = toks[0][0] + toks[1][0]
+        return pair not in self.tags and not any(self.tags.get(c) in _FUNCTION_TAGS - {"d"} for c in pair)
 
     def _words_beside_places(self, a: int, b: int) -> bool:
         """Some word of ``text[a:b]`` outside its places is no generic word (鞍山市污水处理厂改造项目)."""

@@ -31,6 +31,8 @@ class ProjectRules(BaseModel):
     works: list[str]
     generic_words: list[str]
     campaign_words: list[str]
+    location_verbs: list[str]
+    park_heads: list[str]
     size_class: str
     not_project_endings: list[str]
     category_heads: list[str]
@@ -121,6 +123,10 @@ class ProjectRules(BaseModel):
     @cached_property
     def size_class_re(self):
         return regex.compile(self.size_class)
+
+    @cached_property
+    def location_before_re(self):
+        return regex.compile(f"(?:{_alt(self.location_verbs)})(?:到|在|于)?$")
 
     @cached_property
     def campaign_re(self):

@@ -41,7 +41,12 @@ class _Pass(NameReader):
         cands += self._bullet_lines()
         cands += self._head_names()
         cands += self._list_items()
-        cands += self._list_neighbours(cands)
+        new = self._list_neighbours(cands)
+        for _ in range(4):  # 甲、乙、丙产业园: each found neighbour makes the one before it a neighbour
+            cands += new
+            new = [c for c in self._list_neighbours(new) if c not in cands]
+            if not new:
+                break
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         kept = non_overlapping(cands, span=lambda c: (c[0], c[1]))
         return [Span("project", a, b, None, src) for a, b, src in sorted(kept)]
@@ -96,6 +101,8 @@ class _Pass(NameReader):
             if joint and 2 <= joint.start() <= 6:  # 宁洛和兰南高速: two routes sharing a head
                 out.append((start, start + joint.start(), "shared"))
                 start += joint.end()
+            if m.group() in r.park_heads and r.location_before_re.search(text, max(0, start - 6), start):
+                continue  # 落地富山工业园: the park is where a project goes, a location
             name = text[start:he]
             if any(name.endswith(e) for e in r.not_project_endings):
                 continue
