@@ -18,6 +18,7 @@ NOT_REGIONS = [
     "建成全面小康县",                 # 康县
     "提高县域经济发展水平",           # 高县
     "各市区和县要抓好落实",           # 和县
+    "推进大运河区域文化保护",         # 运河区 (沧州) inside 大运河
     # a word that starts with a city's name and is another word
     "大理石产量增长8%",               # 大理
     # a county's short name with nothing in the document around it (建筑安装 investment)
@@ -68,6 +69,7 @@ REGIONS = [
                                  "通州": ("110112", "county")}),  # ...and a county in a list of regions
     ("平顶山市宝丰县宝丰镇加快发展", {"平顶山市": ("410400", "prefecture"), "宝丰县": ("410421", "county")}),  # a town
     ("鞍山城乡收入差距缩小", {"鞍山": ("210300", "prefecture")}),       # 乡 only as a word of its own
+    ("沈阳市铁西区位优势明显", {"沈阳市": ("210100", "prefecture"), "铁西": ("210106", "county")}),  # 区位 takes 区
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself

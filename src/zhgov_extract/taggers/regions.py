@@ -117,6 +117,11 @@ class RegionTagger:
             return False  # 浙江|安吉: the "surname" ends a word
         return text.startswith(r.title_tuple, b) or any(w in text[max(0, a - 6):a - 1] for w in r.bylines)
 
+    def _word_before_runs_in(self, doc: Doc, a: int, b: int) -> bool:
+        """Does a dictionary word of the clause start before a full name and end inside it?"""
+        toks = doc.clause_tokens(a, b) if doc.tokenizer is not None else []
+        return bool(toks) and toks[0][1] < a < toks[0][2] < b and bool(self._tag(toks[0][0]))
+
     def _stem_bound(self, text: str, a: int, b: int) -> bool:
         """A full name of one stem character (兴县, 范县, 和县) whose stem ends a word before it
         (振兴, 示范, 小康) or is a function word (各市区和县)."""
@@ -228,6 +233,8 @@ class RegionTagger:
                 if (everyday or self._stem_bound(text, a, b)) and not parent_before \
                         and not self._in_context(text, a, b, prev_end if prev_end < a else -2, -2):
                     continue  # 中心城区, 长沙县城区, 示范县, 各市区和县: everyday words; 晋城市城区 is a district
+                if self._word_before_runs_in(doc, a, b):
+                    continue  # 大运河区域: 运河区 (沧州) inside 大运河
             else:
                 if hit.county and self._half_of_a_word(text, a, b) or self._given_name(text, a, b):
                     continue  # 发展和安全, 创新平台, 王武强委员
