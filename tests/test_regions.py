@@ -70,6 +70,8 @@ REGIONS = [
     ("平顶山市宝丰县宝丰镇加快发展", {"平顶山市": ("410400", "prefecture"), "宝丰县": ("410421", "county")}),  # a town
     ("鞍山城乡收入差距缩小", {"鞍山": ("210300", "prefecture")}),       # 乡 only as a word of its own
     ("沈阳市铁西区位优势明显", {"沈阳市": ("210100", "prefecture"), "铁西": ("210106", "county")}),  # 区位 takes 区
+    ("吉林市场主体增长", {"吉林": ("220000", "province")}),              # 市场 takes 市: 吉林 is the province
+    ("河南县域经济加快发展", {"河南": ("410000", "province")}),          # 县域 takes 县: no 河南县 (青海)
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself

@@ -219,12 +219,13 @@ class RegionTagger:
             if cover.covers(a, b) or not gaz.by_name.get(name):
                 continue
             full = any(x.name == name for x in gaz.by_name[name])
-            level_word = text[b - 1:b + 1] if full else ""
-            if level_word in r.level_words_taken or b - a == 2 and level_word in r.level_words_shared:
-                short = name[:-1]  # 鞍山市场, 大同市民; 振兴县域 (兴县) has no short form
-                if b - a == 2 or not {x.code for x in gaz.by_name[name]} <= {x.code for x in gaz.by_name.get(short, [])}:
+            level_word = text[b - 1:b + 1] if name[-1] in _LEVELS else ""
+            if level_word in r.level_words_taken or level_word in r.level_words_shared and (b - a == 2 or not full):
+                # 鞍山市场, 大同市民, 吉林市场 (吉林省), 河南县域 (河南省, not 河南县); 振兴县域 (兴县) has no shorter name
+                if b - a == 2 or name[:-1] not in gaz.by_name:
                     continue
-                b, name, full = b - 1, short, False
+                b, name = b - 1, name[:-1]
+                full = any(x.name == name for x in gaz.by_name[name])
             hit = _Hit(a, b, name, list(gaz.by_name[name]), full)
             if full:
                 tag = self._tag(name)
