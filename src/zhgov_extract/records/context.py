@@ -50,6 +50,7 @@ class DocContext:
         self.region = self._own_region()
         self.year = self._own_year()
         self._titles: dict[int, tuple[int, int]] = {}
+        self._masks: dict[tuple[str, ...], bytearray] = {}
 
     # ------------------------------------------------------------ units
     def _unit(self, breaks: list[int], i: int) -> tuple[int, int]:
@@ -70,6 +71,17 @@ class DocContext:
         return self._para[k] if k >= 0 else 0
 
     # ------------------------------------------------------------ spans
+    def mask(self, types: tuple[str, ...]) -> bytearray:
+        """1 at every offset inside a span of one of ``types``: one lookup per word instead of a search
+        per type (built once per document and set of types)."""
+        m = self._masks.get(types)
+        if m is None:
+            m = self._masks[types] = bytearray(len(self.text))
+            for t in types:
+                for s in self.by_type.get(t, []):
+                    m[s.start:s.end] = b"\x01" * (s.end - s.start)
+        return m
+
     def spans(self, type_: str, a: int, b: int) -> list[Span]:
         """Spans of a type that lie inside ``[a, b)``, in text order."""
         ss, starts = self.by_type.get(type_, []), self._starts.get(type_, [])

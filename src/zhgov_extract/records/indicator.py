@@ -21,6 +21,8 @@ _CLOSER = {v: k for k, v in _CLOSE.items()}
 _NUM_GAP = regex.compile(r"[、和及与\s]*")
 _AND = regex.compile("[和及与]")
 _MAGNITUDE = regex.compile("[十百千万亿]+元?")
+_BLOCKING = ("date", "region", "money", "percent", "quantity", "enterprise")
+_LIST_GAP = regex.compile(r"[^，。；\d]{0,3}[、和及与]")
 
 
 class IndicatorReader:
@@ -47,8 +49,7 @@ class IndicatorReader:
         if w in self.r.lead_set or not _WORD.search(w) or any(c.isdigit() for c in w):
             return True
         # a named enterprise is who the figure is about, not what it measures
-        return any(ctx.covering(t, x, y) or ctx.spans(t, x, y)
-                   for t in ("date", "region", "money", "percent", "quantity", "enterprise"))
+        return 1 in ctx.mask(_BLOCKING)[x:y]
 
     def threshold(self, ctx: DocContext, end: int) -> bool:
         """5000万元以上项目: a number followed by 以上 and a noun is a class inside the noun, not a value
@@ -200,8 +201,7 @@ class IndicatorReader:
         if len(nums) < 2 or n not in nums:
             return None
         for p, q in zip(nums, nums[1:]):  # one list of numbers: only separators between them
-            if not _NUM_GAP.fullmatch(text, p.end, q.start) and not regex.fullmatch(
-                    r"[^，。；\d]{0,3}[、和及与]", text[p.end:q.start]):
+            if not _NUM_GAP.fullmatch(text, p.end, q.start) and not _LIST_GAP.fullmatch(text, p.end, q.start):
                 return None
         lo = lo_for(k)
         hi = k

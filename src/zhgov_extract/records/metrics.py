@@ -28,12 +28,15 @@ _NUMERIC = ("money", "percent", "quantity")
 _CLASSIFIERS = set("个家项名条次人所座批件户位只台套处辆架艘株棵场部篇份门支届类种款栋间张")
 _WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _AND_RE = regex.compile("[和及与]")
+_LISTED = regex.compile(r"[、和及与\s]+|[^，。；\d]{0,2}[、和及与]")
+_FROM_TO = regex.compile(r"(?P<verb>[^\d，。；、]{0,4}?)(?:到|至)")
+_GOAL_LIST = regex.compile(r"[^，。；]{0,4}[：:]")
 
 
 def _goal_scope(text: str, sa: int) -> int:
     """目标是：经济增长5.5%；规上工业增加值增长7%: a goal stated before a ；-list covers the list."""
-    k = max(text.rfind(c, 0, sa) for c in "。！？!?\n")
-    return max(k + 1, sa - 300)
+    lo = max(0, sa - 300)
+    return max(text.rfind(c, lo, sa) for c in "。！？!?\n") + 1 or lo
 
 
 class MetricRules(BaseModel):
@@ -198,7 +201,8 @@ class MetricLinker:
         v = (n.norm or {}).get("value") if n.type == "quantity" else None
         if not v or not v.isdigit() or not 2 <= int(v) <= 20:
             return False
-        ca = max(text.rfind(c, 0, n.start) for c in "，。；：:\n") + 1
+        lo = max(0, n.start - 200)
+        ca = max(text.rfind(c, lo, n.start) for c in "，。；：:\n") + 1 or lo
         before = text[ca:n.start].rstrip()
         if not before or before.endswith("等") or any(c.isdigit() for c in before):
             return False
@@ -240,10 +244,10 @@ class MetricLinker:
                 share_at = next((k for k in range(seg_end - 1, lo - 1, -1)
                                  if text[k] == "占" and text[k + 1:k + 2] != "比"), None)
         listed = (prev is not None and prev["anchor"]["end"] >= ca
-                  and regex.fullmatch(r"[、和及与\s]+|[^，。；\d]{0,2}[、和及与]", text[prev["anchor"]["end"]:n.start]))
+                  and _LISTED.fullmatch(text, prev["anchor"]["end"], n.start))
         if listed and role == "value" and ch is None and share_at is None:
             role, direction = prev["role"], prev["direction"]  # 分别增长0.9%、1.0%: the list shares its verb
-        after = regex.match(r"(?P<verb>[^\d，。；、]{0,4}?)(?:到|至)", text[n.end:n.end + 8])
+        after = _FROM_TO.match(text[n.end:n.end + 8])
         from_pair = after and any(text[max(lo, n.start - 2):n.start].endswith(w) for w in r.from_words)
         if from_pair:
             v = after.group("verb")
@@ -289,7 +293,7 @@ class MetricLinker:
         a noun obtains (争取政策资金), before a verb aims."""
         text = ctx.text
         for m in self.r.target_re.finditer(text, a, at):
-            if m.start() < sa and not regex.match(r"[^，。；]{0,4}[：:]", text[m.end():m.end() + 6]) and \
+            if m.start() < sa and not _GOAL_LIST.match(text, m.end(), m.end() + 6) and \
                     any(w in text[sa:at] for w in self.r.done_markers):
                 continue  # 力争…难题；组建了…50余个: a ；-part that says what was done is no goal
             if any(x and x["start"] <= m.start() < x["end"] for x in names):

@@ -21,6 +21,8 @@ _YEAR = regex.compile(r"(?:19|20)\d\d")
 _MONTHS = regex.compile(r"(?P<a>\d{1,2})\s*[-—–~至到]\s*(?P<b>\d{1,2})\s*月")
 _BASE_BEFORE = regex.compile(r"(?:比|较|与|同)\s*$")
 _SPACE = regex.compile(r"\s+")
+_YEAR_END = regex.compile(r"\s*(?:底|末|年底|年末)")
+_AS_OF = regex.compile(r"(?:截至|截止|到)\s*$")
 _MONTH_DAY = regex.compile(r"(?<![\d\-—–~至到])(?P<m>\d{1,2})\s*月份?(?:\s*(?P<d>\d{1,2})\s*日)?")
 
 
@@ -115,7 +117,7 @@ class PeriodReader:
         after = text[s.end:s.end + 4]
         if after.lstrip().startswith("以来") and len(v) == 4 and dt.year and dt.month and dt.year >= year:
             return f"{year}-01/{dt.year}-{dt.month:02d}"  # 2023年以来, in a report dated 2025-02
-        if regex.match(r"\s*(?:底|末|年底|年末)", after) and regex.search(r"(?:截至|截止|到)\s*$", text[max(0, s.start - 4):s.start]):
+        if _YEAR_END.match(after) and _AS_OF.search(text, max(0, s.start - 4), s.start):
             return f"{v}-12" if len(v) == 4 else v[:7]  # 截至2024年底
         if y:
             return v
