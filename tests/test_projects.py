@@ -219,3 +219,19 @@ def test_a_park_is_a_project_where_it_is_built(extractor):
 def test_neighbours_of_neighbours_and_brands_cut_into_characters(extractor):
     _, ps = _projects(extractor, "越芯半导体、闻泰光电智能制造产业园落地。")
     assert ps == ["越芯半导体", "闻泰光电智能制造产业园"]
+
+
+def test_generic_words_however_jieba_cuts_them(extractor):
+    _, ps = _projects(extractor, "防城港市举行大健康和文旅产业重点项目集中开工大会。")
+    assert ps == []
+
+
+def test_and_inside_a_listed_name_before_its_head(extractor):
+    _, ps = _projects(extractor, "总投资9亿元的华宇橡胶轮胎提升改造项目、总投资18亿元的天津电装电机有限公司驱动电机及逆变器生产项目等"
+                                 "9个总投资超过10亿元的大项目。")
+    assert ps == ["华宇橡胶轮胎提升改造项目", "天津电装电机有限公司驱动电机及逆变器生产项目"]
+
+
+def test_a_bridge_with_its_line(extractor):
+    _, ps = _projects(extractor, "贵南高铁二塘双线特大桥连续梁顺利合龙。")
+    assert ps == ["贵南高铁二塘双线特大桥"]

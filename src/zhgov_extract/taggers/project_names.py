@@ -275,6 +275,8 @@ class NameReader:
             # “揭榜挂帅”, “启航行动”, “飞地经济”: a campaign or a kind of work in quotes is no name
             return not (self.r.campaign_re.search(inner) or self._generic(inner)
                         or all(self._generic(w) for w in self.doc_words(inner)))
+        if self._generic(self.text[a:b].replace("和", "").replace("及", "")):
+            return False  # 大健康和文旅产业重点: generic words however jieba cut them (和文|旅)
         toks = self.doc.tokens_in(a, b)
         if self._split_name_at_start(toks):
             return True

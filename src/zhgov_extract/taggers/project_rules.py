@@ -133,6 +133,11 @@ class ProjectRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.campaign_words)})$")
 
     @cached_property
+    def name_end_re(self):
+        """A head, a building or a work at the end of a text: a name ends there."""
+        return regex.compile(f"(?:{_alt(self.heads + self.weak_heads + self.works)})$")
+
+    @cached_property
     def works_re(self):
         """A building (楼, 馆) or a work on one (加固, 大修) at the end of a listed item."""
         return regex.compile(f"(?:{_alt(self.works)})$")

@@ -159,12 +159,16 @@ class _Pass(NameReader):
             sep = next((x for x in r.list_separator_order if text.endswith(x, 0, start)), None)
             if sep is None:
                 break
-            if sep != "、" and not self._item_ok(start, item_end):
-                items.pop()  # the text after 和 is no item: the name runs on across 和
+            if sep != "、" and not (self._item_ok(start, item_end) and self._ends_a_name(start - len(sep))):
+                items.pop()  # 污泥处理和垃圾发电, 驱动电机及逆变器生产项目: the name runs on across 和/及
             else:
                 item_end = start - len(sep)
             end = start - len(sep)
         return items
+
+    def _ends_a_name(self, end: int) -> bool:
+        """Does a name end at ``end`` (a head, a building, a work), so that 和/及 after it starts another?"""
+        return self.r.name_end_re.search(self.text, max(0, end - 8), end) is not None
 
     def _item_ok(self, a: int, b: int) -> bool:
         return not self._head_in_a_word(a, b) and (self._specific(a, b) or self._works(a, b))
