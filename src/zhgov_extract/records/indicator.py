@@ -93,7 +93,8 @@ class IndicatorReader:
                 while i < len(toks) and toks[i][1] >= op:
                     i += 1
                 continue
-            money = next((m for m in ctx.spans("money", max(lo, x - 16), y) if m.start <= x < m.end), None)
+            money = next((m for m in ctx.spans("money", max(lo, x - 16), y) if m.start <= x < m.end), None) \
+                if ctx.mask(("money",))[x] else None
             if w in r.threshold_after or money is not None:
                 # 规模以上 / 10亿元以上项目: a threshold inside the noun, kept when a noun follows it
                 if not run or not any(c == "n" for *_, c in run):
@@ -168,7 +169,8 @@ class IndicatorReader:
                     break
                 b = end = close + 1
                 continue
-            money = next((m for m in ctx.spans("money", x, x + 16) if m.start == x), None)
+            money = next((m for m in ctx.spans("money", x, x + 16) if m.start == x), None) \
+                if ctx.mask(("money",))[x] else None
             if money is not None and b == at and self.threshold(ctx, money.end):
                 b = money.end  # 707个5000万元以上项目: a class threshold opens the name
                 continue
