@@ -235,3 +235,12 @@ def test_and_inside_a_listed_name_before_its_head(extractor):
 def test_a_bridge_with_its_line(extractor):
     _, ps = _projects(extractor, "贵南高铁二塘双线特大桥连续梁顺利合龙。")
     assert ps == ["贵南高铁二塘双线特大桥"]
+
+
+def test_status_phrases_and_weak_verbs(extractor):
+    r, _ = _projects(extractor, "推动金湖大酒店、会展宾馆等一批停缓建项目复工；并完成解放路立交桥大修；北湖物流园项目一期工程已建成投入运营；"
+                                "推进青山健康城、白龙沟水电站等重点项目；今年完成投资12亿元的东湖隧道工程开工。")
+    assert _record(r, "金湖大酒店").status == "started"
+    assert _record(r, "北湖物流园项目一期工程").status == "in_production"
+    assert _record(r, "青山健康城").status == "under_construction"
+    assert _record(r, "东湖隧道工程").status == "started"      # 完成投资 states no status

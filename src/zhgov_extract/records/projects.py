@@ -22,8 +22,10 @@ class ProjectLinker:
     def __init__(self, rules: ProjectRules) -> None:
         self.rules = rules
         status = [(w, k) for k, ws in rules.status_words.items() for w in ws]
-        self._status_kind = dict(status)
-        self.status_re = regex.compile(_alt(w for w, _ in status))
+        weak = [(w, k) for k, ws in rules.status_weak_words.items() for w in ws]
+        self._status_kind = dict(weak + status + [(w, None) for w in rules.status_false_friends])
+        self._weak = {w for w, _ in weak}
+        self.status_re = regex.compile(_alt(self._status_kind))
         self._route_re = regex.compile(f"(?:{_alt(rules.route_heads)})")
         kinds = [(w, k) for k, ws in rules.investment_kinds.items() for w in ws]
         self._inv_kind = dict(kinds)
@@ -152,25 +154,29 @@ class ProjectLinker:
     def _status(self, ctx: DocContext, p: Span, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[str | None, int]:
         """The status word of the project's own clause (its list included), nearest first; else the
         last one before it in its part of the sentence (up to ；), else the first after; else the
-        title of the list it is an item of."""
+        title of the list it is an item of.  Weak words (推进) count only where no other does."""
         text = ctx.text
         sa, sb = sentence
         sa = max(sa, max(text.rfind(c, sa, p.start) for c in "；;") + 1)
         cut = [i for i in (text.find(c, p.end, sb) for c in "；;") if i >= 0]
         sb = min(cut) if cut else sb
         ca, cb = max(clause[0], sa), min(clause[1], sb) if clause[1] > p.end else sb
-        found = [m for m in self.status_re.finditer(text, sa, sb) if not (p.start <= m.start() < p.end)]
+        found = [m for m in self.status_re.finditer(text, sa, sb)
+                 if not (p.start <= m.start() < p.end) and self._status_kind[m.group()] is not None]
         own = [m for m in found if ca <= m.start() and m.end() <= cb]
-        if own:
-            m = min(own, key=lambda m: p.start - m.end() if m.end() <= p.start else m.start() - p.end)
-        else:
-            before = [m for m in found if m.end() <= p.start]
-            m = before[-1] if before else next(iter(found), None)
+        before = [m for m in found if m.end() <= p.start and m not in own]
+        m = (self._nearest(p, [m for m in own if m.group() not in self._weak])
+             or self._nearest(p, own) or (before[-1] if before else next(iter(found), None)))
         if m is None:
             a, b = ctx.list_title(p.start)  # a bulleted list: its title says what the items are
-            t = self.status_re.search(text, a, b) if b > a else None
+            t = next((t for t in self.status_re.finditer(text, a, b) if self._status_kind[t.group()]), None) \
+                if b > a else None
             return (self._status_kind[t.group()], -1) if t else (None, -1)
         return self._status_kind[m.group()], m.end()
+
+    @staticmethod
+    def _nearest(p: Span, ms: list):
+        return min(ms, key=lambda m: p.start - m.end() if m.end() <= p.start else m.start() - p.end) if ms else None
 
     def _year(self, ctx: DocContext, p: Span, sa: int, sb: int) -> str | None:
         v = ctx.year_before(p.start, sa) or ctx.year_before(sb, p.end) or ctx.relative_year(sa, sb)

@@ -41,6 +41,8 @@ class ProjectRules(BaseModel):
     list_separators: list[str]
     list_intro: list[str]
     status_words: dict[str, list[str]]
+    status_weak_words: dict[str, list[str]]
+    status_false_friends: list[str]
     investment_kinds: dict[str, list[str]]
     capacity_cues: list[str]
     designations: list[str]
