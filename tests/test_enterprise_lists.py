@@ -25,6 +25,16 @@ CASES = [
     ("推进华夏(沈阳)康养城、中国中车合作。", ["中国中车"]),
     # a former listed short name made of dictionary words (商业+网点) is ordinary text
     ("推动特色街区、商业网点综合发展。", []),
+    # items that are public bodies, parks or kinds of enterprise are no names
+    ("省发改委、省经信厅、华为等单位和企业参加。", ["华为"]),
+    ("推动高新区、经开区等园区企业发展。", []),
+    ("支持专精特新、小巨人等企业发展。", []),
+    ("培育瞪羚、独角兽等企业。", []),
+    # an everyday listed name holding a stop character (美的) is an item of a list of enterprises …
+    ("海尔、格力、美的等家电企业。", ["海尔", "格力", "美的"]),
+    ("格力、美的参加。", ["格力", "美的"]),
+    # … and ordinary words elsewhere
+    ("美的生活。", []),
 ]
 
 

@@ -191,6 +191,9 @@ def named_list(nb: NameBounds, scan: Scan, end: int, ends: dict) -> tuple[list[C
         else:
             b = r.boundary_rev.search(text, max(0, pos - 8), pos)
             a = b.end() if b is not None else max(0, pos - 8)
+            whole = anchored_item_ending(nb, text, pos)
+            if whole is not None:
+                a = whole  # 美的: a listed everyday name holding a stop character (的)
             for i in range(pos - 1, a - 1, -1):
                 if text[i] in r.list_separators:
                     a = i + 1
@@ -207,7 +210,7 @@ def named_list(nb: NameBounds, scan: Scan, end: int, ends: dict) -> tuple[list[C
             ent = nb.gaz.lookup_anchored(item)
             sector = r.industry_re.fullmatch(item) is not None and not (ent is not None and ent.category == "central_soe")
             ent = ent if not sector else None
-            if not (2 <= len(item) <= 8) or sector or nb.generic(item) or item in nb.regions.by_name \
+            if not (2 <= len(item) <= 8) or sector or nb.generic(item) or ent is None and not_a_name(nb, item) \
                     or item in r.org_name_set or ent is None and (
                     any(c in r.never_in_trade for c in item) or nb.stop_at(text, pos)):
                 break
@@ -226,6 +229,26 @@ def named_list(nb: NameBounds, scan: Scan, end: int, ends: dict) -> tuple[list[C
         out += weak
         n_items += len(weak)
     return out, n_items
+
+
+def anchored_item_ending(nb: NameBounds, text: str, end: int) -> int | None:
+    """Start of an anchored-only known name that ends at ``end`` right after a separator or punctuation."""
+    for k in range(2, 7):
+        a = end - k
+        if a < 0:
+            break
+        if (a == 0 or text[a - 1] in nb.r.list_separators or not NAME_CHAR[text[a - 1]]) \
+                and nb.gaz.lookup_anchored(text[a:end]) is not None:
+            return a
+    return None
+
+
+def not_a_name(nb: NameBounds, item: str) -> bool:
+    """Is a list item a place, a park, a public body or a kind of enterprise rather than a name
+    (成都; 高新区; 省发改委; 专精特新, 培育瞪羚)?"""
+    r = nb.r
+    return item in nb.regions.by_name or item in r.org_name_set or item.endswith(r.location_words) \
+        or item.endswith(r.enterprise_kind_words) or any(item.endswith(suf) for suf in r.org_suffixes)
 
 
 def sector_tail(nb: NameBounds, tail: str) -> bool:
@@ -250,8 +273,8 @@ def bare_item(nb: NameBounds, scan: Scan, p: int, forward: bool) -> Candidate | 
             continue  # the item runs further left
         ent = nb.gaz.lookup_anchored(item)
         central = ent is not None and ent.category == "central_soe"  # 航天科技: industry words, yet the group
-        if item in nb.regions.by_name or item in r.org_name_set or r.industry_re.fullmatch(item) and not central \
-                or nb.generic(item) or any(c in r.never_in_trade for c in item) \
+        if not_a_name(nb, item) and ent is None or item in r.org_name_set or r.industry_re.fullmatch(item) and not central \
+                or nb.generic(item) or ent is None and any(c in r.never_in_trade for c in item) \
                 or before.isdigit() or text.endswith(r.person_titles, 0, a):
             continue  # 29个月、…: a count; 总经理熊维平、…: a person
         if ent is not None and (text[b:b + 1] in ("、", "等") or nb.right_boundary(text, b)

@@ -35,6 +35,7 @@ class EnterpriseRuleFile(BaseModel):
     list_count_tail: str = ""
     list_type_tail: str = ""
     list_sector_words: list[str] = []
+    enterprise_kind_words: list[str] = []
     list_bare_item_max: int = 4
     never_in_trade: str = ""
     verb_industry_words: list[str] = []
@@ -103,6 +104,8 @@ class EnterpriseRules:
         self.list_type_tail_re = regex.compile(r.list_type_tail) if r.list_type_tail else None
         self.enterprise_tail_re = regex.compile(r.enterprise_list_tail)
         self.list_sector_words = tuple(r.list_sector_words)
+        self.enterprise_kind_words = tuple(r.enterprise_kind_words)
+        self.location_words = tuple(r.location_stops)
         self.list_bare_item_max = r.list_bare_item_max
         self.list_count_tail_re = regex.compile(r.list_count_tail) if r.list_count_tail else None
         self.max_trade_freq = r.max_trade_word_freq
