@@ -324,3 +324,22 @@ def test_bi_x_gao_is_a_gap(extractor):
 def test_a_count_opened_by_a_class_threshold(extractor):
     m = _metrics(extractor, "全年新开工56个5000万元以上项目。")
     assert _ind(m, "56个") == "5000万元以上项目"
+
+
+def test_whole_city_in_a_county_level_citys_report_is_that_city(extractor):
+    text = "宁乡市财政局发布。宁乡市财政平稳。全市一般公共预算收入完成42.6亿元，为预算的101.2%。"
+    m = _metrics(extractor, text)
+    assert m["42.6亿元"].region is not None and m["42.6亿元"].region.code == "430182"
+    assert _ind(m, "101.2%") == "一般公共预算收入"  # the completion of the number before
+
+
+def test_a_planned_amount_is_named_before_its_verb(extractor):
+    m = _metrics(extractor, "2025年，全县一般公共预算支出预计安排31.5亿元。")
+    assert _ind(m, "31.5亿元") == "一般公共预算支出" and m["31.5亿元"].role == "target"
+
+
+def test_budget_and_its_completion(extractor):
+    m = _metrics(extractor, "全年县级一般公共预算收入3.2亿元，完成预算数3.0亿元的106.7%，较上年增长5.1%。")
+    assert m["3.0亿元"].role == "target" and _ind(m, "3.0亿元") == "县级一般公共预算收入"
+    assert m["106.7%"].role == "share" and _ind(m, "106.7%") == "县级一般公共预算收入"
+    assert m["5.1%"].role == "change"

@@ -46,6 +46,7 @@ class MetricRules(BaseModel):
     compare_words: tuple[list[str], list[str]]
     compare_short: tuple[list[str], list[str]]
     pull_words: list[str]
+    plan_nouns: list[str]
     decrease_words: list[str]
     to_words: list[str]
     from_words: list[str]
@@ -97,6 +98,10 @@ class MetricRules(BaseModel):
         up, down = self.compare_words
         return regex.compile(f"(?:(?P<verb>{_alt(up + down)})[^，。；;\\d]{{0,12}}"
                              f"|比(?![重例率])[^，。；;\\d]{{1,12}}?(?P<verb>{_alt(self.compare_short[0] + self.compare_short[1])}))$")
+
+    @cached_property
+    def of_plan_re(self):
+        return regex.compile(f"(?:{_alt(self.plan_nouns)})的?$")
 
     @cached_property
     def pull_re(self):
@@ -266,6 +271,15 @@ class MetricLinker:
                             if ch is not None and ch.re is r.compare_re  # 比上年多3户: yoy; 比全省高: none
                             else self._basis(text, _goal_scope(text, sa), n.start))
         ind = self.ind.distributed(ctx, n, ca, cb, lambda k: self._lo(ctx, ca, k))
+        if n.type == "percent" and prev is not None and prev["anchor"]["end"] >= ca \
+                and text[prev["anchor"]["end"]:n.start].strip() == "的":
+            rec["role"] = role = "share"  # 完成预算数31220万元的101.7%: a part of the amount before
+        plan = r.of_plan_re.search(text, lo, n.start)
+        if ind is None and plan and prev is not None and prev.get("indicator") and prev["anchor"]["start"] >= sa:
+            # 收入42.6亿元，完成预算数40亿元的101.2%: the budget of the number before (a target) and its
+            # completion (a part of the budget, as a share)
+            ind = dict(prev["indicator"])
+            rec["role"] = role = "share" if plan.group().endswith("的") else "target"
         if ind is None and pull is not None:
             ind = {"start": pull.start(), "end": ch.end("verb")}
         if ind is None:
@@ -357,8 +371,8 @@ class MetricLinker:
         for own in self.r.own_region_re.finditer(ctx.text, sa, n.start):
             pass  # the whole-area word nearest the number (全市…，全县…)
         code = (ctx.region or {}).get("code") or ""
-        if own and own.group() in self.r.city_words and len(code) == 6 and code[4:] != "00":
-            return None  # 全市 in a county's report: a city the text does not name
+        if own and own.group() in self.r.city_words and len(code) == 6 and "00" < code[4:] < "81":
+            return None  # 全市 in a county's report (not a county-level city, 81-99): a city the text does not name
         zone = self.r.zone_re.match(ctx.text, ca)
         if zone:  # 中心城区一般公共预算收入: an area that is not a division, named by itself
             return {"code": None, "name": zone.group()}
