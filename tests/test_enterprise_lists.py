@@ -35,7 +35,16 @@ CASES = [
     ("格力、美的参加。", ["格力", "美的"]),
     # … and ordinary words elsewhere
     ("美的生活。", []),
+    # an item ending in a group form next to known ones is a name even with verb-like trade words
+    ("鞍钢集团、本钢集团公司、攀钢集团等企业。", ["鞍钢集团", "本钢集团公司", "攀钢集团"]),
+    ("中国华能、上述公司、有关集团参加。", ["中国华能"]),
 ]
+
+
+def test_form_item_links_to_the_report_province(ex):
+    got = {m.text: m.norm.canonical for m in ex("安徽省。支持省能源集团、省国资运营公司做强做优。").mentions
+           if m.type == "enterprise"}
+    assert got == {"省能源集团": "安徽省能源集团有限公司", "省国资运营公司": "安徽省国有资本运营控股集团有限公司"}
 
 
 @pytest.fixture(scope="module")

@@ -282,6 +282,35 @@ def bare_item(nb: NameBounds, scan: Scan, p: int, forward: bool) -> Candidate | 
             return Candidate(a, b, "alias", ent, anchor="alias")
         if ent is None and n <= r.list_bare_item_max and bare_unknown_ok(nb, scan, a, b, forward):
             return Candidate(a, b, "list", None, "", "none")
+    return form_item(nb, scan, p, forward)
+
+
+def form_item(nb: NameBounds, scan: Scan, p: int, forward: bool) -> Candidate | None:
+    """An item that ends in a group form next to a known enterprise (省能源集团、省国资运营公司做强):
+    a name even where its trade words look like verbs (运营), if they are no generic words."""
+    text, r = scan.text, nb.r
+    forms = r.list_item_forms
+    for n in range(4, 11):
+        a, b = (p, p + n) if forward else (p - n, p)
+        if a < 0 or b > len(text) or not all(NAME_CHAR[c] for c in text[a:b]):
+            break
+        item = text[a:b]
+        form = next((f for f in forms if item.endswith(f)), None)
+        if form is None:
+            continue
+        before = text[a - 1] if a > 0 else ""
+        if before and NAME_CHAR[before] and before != "、" and not nb.stop_at(text, a):
+            continue  # (backwards) the item runs further left
+        if forward and not (text[b:b + 1] in ("、", "等") or nb.right_boundary(text, b) or verb_at(nb, scan, b)
+                            or any(text[b:b + k] in r.left_stops for k in r.stop_lengths)):
+            continue
+        trade = item[: -len(form)]
+        own = next((o for o in r.own_prefixes if trade.startswith(o) and len(trade) > len(o) + 1), "")
+        rest = trade[len(own):]
+        if len(rest) < 2 or nb.generic(rest) or any(c in r.never_in_trade for c in rest) or not_a_name(nb, rest) \
+                or any(trade[:k] in r.left_stops for k in (1, 2)) or r.forms_run_re.search(rest):
+            continue
+        return Candidate(a, b, "list", None, form, "none")
     return None
 
 

@@ -36,6 +36,8 @@ class EnterpriseRuleFile(BaseModel):
     list_type_tail: str = ""
     list_sector_words: list[str] = []
     enterprise_kind_words: list[str] = []
+    list_item_forms: list[str] = []
+    own_prefixes: list[str] = []
     list_bare_item_max: int = 4
     never_in_trade: str = ""
     verb_industry_words: list[str] = []
@@ -105,6 +107,8 @@ class EnterpriseRules:
         self.enterprise_tail_re = regex.compile(r.enterprise_list_tail)
         self.list_sector_words = tuple(r.list_sector_words)
         self.enterprise_kind_words = tuple(r.enterprise_kind_words)
+        self.list_item_forms = tuple(longest_words(r.list_item_forms))
+        self.own_prefixes = tuple(longest_words(r.own_prefixes))
         self.location_words = tuple(r.location_stops)
         self.list_bare_item_max = r.list_bare_item_max
         self.list_count_tail_re = regex.compile(r.list_count_tail) if r.list_count_tail else None
