@@ -343,3 +343,20 @@ def test_budget_and_its_completion(extractor):
     assert m["3.0亿元"].role == "target" and _ind(m, "3.0亿元") == "县级一般公共预算收入"
     assert m["106.7%"].role == "share" and _ind(m, "106.7%") == "县级一般公共预算收入"
     assert m["5.1%"].role == "change"
+
+
+def test_a_misspelt_key_in_metrics_yaml_fails_at_load(tmp_path):
+    import pytest
+    import yaml
+    from pydantic import ValidationError
+
+    from zhgov_extract.records.metric_rules import MetricRules
+    from zhgov_extract.resources import rules_path
+
+    data = yaml.safe_load(open(rules_path("metrics.yaml"), encoding="utf-8"))
+    assert MetricRules.model_validate(data).plan_periods["十四五"] == (2021, 2025)
+    data["agent_verb"] = data.pop("agent_verbs")
+    bad = tmp_path / "metrics.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValidationError):
+        MetricRules.load(bad)

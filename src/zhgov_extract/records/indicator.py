@@ -11,6 +11,8 @@ Places, times and fillers end it on the left; an action verb at its left edge
 """
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from zhgov_extract.records.context import DocContext
@@ -202,7 +204,7 @@ class IndicatorReader:
         nums = [s for s in nums if not self.threshold(ctx, s.end)]
         if len(nums) < 2 or n not in nums:
             return None
-        for p, q in zip(nums, nums[1:]):  # one list of numbers: only separators between them
+        for p, q in pairwise(nums):  # one list of numbers: only separators between them
             if not _NUM_GAP.fullmatch(text, p.end, q.start) and not _LIST_GAP.fullmatch(text, p.end, q.start):
                 return None
         lo = lo_for(k)
