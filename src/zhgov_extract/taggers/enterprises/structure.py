@@ -56,6 +56,8 @@ def structural(nb: NameBounds, scan: Scan) -> list[Candidate]:
                 continue  # an unanchored run this long is a phrase, not a name
         if form in r.alias_only_forms and kind != "alias":
             continue
+        if kind != "alias" and a > 0 and any(text.endswith(o, 0, a) for o in r.org_names):
+            continue  # 人民银行长沙中心支行: a public body's branch, not an enterprise
         if nb.sector_after(text[a:e], text, e):
             continue  # 湖南银行业金融机构
         if text[a:a + 1] == "(" or s - a < 1:
