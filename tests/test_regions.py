@@ -114,6 +114,7 @@ IN_NAMES = [
     "新疆生产建设兵团加快发展",       # a body
     "苏州工业园区经济增长",           # a zone
     "湖南卫视播出专题节目",           # a broadcaster
+    "中国人民银行松原市分行提供数据",  # a branch
     "中国（上海）自由贸易试验区扩区",  # a region in brackets inside a name
     "四川孟底沟水电站开工",           # a facility named after a place in the province
     "印发《长治市促进消费若干措施》",  # inside a title
