@@ -244,3 +244,12 @@ def test_status_phrases_and_weak_verbs(extractor):
     assert _record(r, "北湖物流园项目一期工程").status == "in_production"
     assert _record(r, "青山健康城").status == "under_construction"
     assert _record(r, "东湖隧道工程").status == "started"      # 完成投资 states no status
+
+
+def test_a_bulleted_run_presents_all_its_lines_as_projects(extractor):
+    text = ("- ◆ 沈阳华丰润滑油有限公司高纯添加剂生产项目\n- ◆ 区域数字经济协同服务平台项目\n"
+            "- ◆ 上海钢宇有限责任公司智能化精密铸业项目\n")
+    _, ps = _projects(extractor, text)
+    assert ps == ["沈阳华丰润滑油有限公司高纯添加剂生产项目", "区域数字经济协同服务平台项目", "上海钢宇有限责任公司智能化精密铸业项目"]
+    _, alone = _projects(extractor, "- ◆ 区域数字经济协同服务平台项目\n")
+    assert alone == []

@@ -24,3 +24,25 @@ def test_records_on_seed(extractor, seeds_gold):
     for rec in ents:
         for m in rec.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_seed_004_county_list_items_take_their_heading():
+    """Issue 13: every item of the county-headed list in seed 004 has its county, from the heading."""
+    import json
+    from pathlib import Path
+
+    from zhgov_extract import Extractor
+    from zhgov_extract.read.encoding import read_text
+
+    root = Path(__file__).resolve().parents[1]
+    gold = next(json.loads(line) for line in open(root / "corpus/gold/seeds.jsonl", encoding="utf-8")
+                if json.loads(line)["doc_id"].startswith("004"))
+    src = read_text(root / "corpus/raw" / f"{gold['doc_id']}.txt")
+    report = Extractor()(src.text, doc_id=gold["doc_id"], source=src)
+    ours = {(r.anchor.start, r.anchor.end): r for r in report.records if r.kind == "project"}
+    headed = [g for g in gold["records"] if g["kind"] == "project" and (g.get("region") or {}).get("from_heading")]
+    assert len(headed) >= 20
+    for g in headed:
+        r = ours.get((g["anchor"]["start"], g["anchor"]["end"]))
+        assert r is not None, g["anchor"]["text"]
+        assert (r.region.code, r.region.from_heading) == (g["region"]["code"], True), g["anchor"]["text"]

@@ -135,8 +135,9 @@ class ProjectLinker:
                 heading = regs[0]
                 break
         # the heading a list item sits under wins when it is more specific (a county under its city)
-        if heading is not None and (best is None or ctx.level(heading) > ctx.level(best)):
-            return {**ctx.region_of(heading), "from_heading": True}
+        if heading is not None and (best is None or ctx.level(heading) > ctx.level(best)
+                                    or ctx.region_of(heading).get("code") == ctx.region_of(best).get("code")):
+            return {**ctx.region_of(heading), "from_heading": True}  # the item sits under its heading
         if best is not None and not self._wider_than_document(ctx, best):
             return {**ctx.region_of(best), "from_heading": False}
         return {**ctx.region, "from_heading": False} if ctx.region else None

@@ -110,19 +110,27 @@ class _Pass(NameReader):
         return out
 
     def _bullet_lines(self) -> list[tuple[int, int, str]]:
-        out = []
-        r = self.r
-        for m in _BULLET_LINE.finditer(self.text):
+        """Bulleted lines that end in a head.  A line of generic words is taken too when it stands in a
+        run of at least three such lines most of which name something: the list presents them all."""
+        r, text = self.r, self.text
+        lines: list[tuple[int, int, bool]] = []
+        for m in _BULLET_LINE.finditer(text):
             a, b = m.span("body")
             body = m.group("body")
             if len(body) > 90 or not r.bullet_head_re.search(body):
                 continue
             if any(c in body for c in "，。；;：:！？") or self.doc.in_protected(a, b):
                 continue
-            while a < b and self.text[a] in OPEN_QUOTES:
+            while a < b and text[a] in OPEN_QUOTES:
                 a += 1
-            if self._specific(a, b - len(r.bullet_head_re.search(body).group())):
-                out.append((a, b, "bullet"))
+            lines.append((a, b, self._specific(a, b - len(r.bullet_head_re.search(body).group()))))
+        out, run = [], []
+        for line in lines + [None]:
+            if run and (line is None or text[run[-1][1]:line[0]].count("\n") > 2):
+                named = sum(s for _, _, s in run)
+                out += [(a, b, "bullet") for a, b, s in run if s or (len(run) >= 3 and named * 3 >= len(run) * 2)]
+                run = []
+            run.append(line)
         return out
 
     # -------------------------------------------------------------- lists
