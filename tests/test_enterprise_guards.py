@@ -23,6 +23,8 @@ CASES = [
     # a rank before an institution kind is a count, not a trade name (and so no short name either)
     ("组建五大产业集团,五大产业集团资产过千亿。", []),
     ("评选全省十强企业集团。", []),
+    # the report's own place words before a form are no trade name (全省城投公司: all of them)
+    ("推动全省城投公司转型,我市平台公司整合。", []),
     # a transliterated word after a foreign area is a foreign city, not a firm (美国恒力 is one)
     ("市长见证本市与意大利帕多瓦签署友好城市协议。", []),
     ("签约德国杜伊斯堡物流项目。", []),
