@@ -360,3 +360,10 @@ def test_a_misspelt_key_in_metrics_yaml_fails_at_load(tmp_path):
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ValidationError):
         MetricRules.load(bad)
+
+
+def test_a_goal_share_is_a_target_and_national_classes_keep_their_name(extractor):
+    m = _metrics(extractor, "力争民间投资占全部投资比重达45%以上。新增全国重点实验室3家，新增现代物流企业12家。")
+    assert m["45%"].role == "target"
+    assert _ind(m, "3家") == "新增全国重点实验室"
+    assert _ind(m, "12家") == "新增现代物流企业"

@@ -39,7 +39,7 @@ class IndicatorReader:
         tag = self.tags.get(w)
         if w in self.r.threshold_after:
             return False  # handled as part of a threshold
-        return (tag is None or tag[0] in "nbjgsz" or tag in ("vn", "an", "a", "l", "i", "eng", "nz")
+        return (tag is None or tag[0] in "nbjgszt" or tag in ("vn", "an", "a", "l", "i", "eng", "nz")
                 or len(w) > 3)
 
     def _verb(self, w: str) -> bool:
@@ -70,7 +70,7 @@ class IndicatorReader:
         text, r = ctx.text, self.r
         if hi <= lo:
             return None
-        toks = [(w[:hi - x], x, min(y, hi)) for w, x, y in ctx.doc.words_before(hi + 4, r.max_indicator_chars + 8)
+        toks = [(w[:hi - x], x, min(y, hi)) for w, x, y in ctx.doc.words_before(hi, r.max_indicator_chars + 8)
                 if lo <= x < hi][::-1]
         run: list[tuple[str, int, int, str]] = []  # (word, start, end, class) right to left
         a = hi

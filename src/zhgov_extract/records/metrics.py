@@ -155,8 +155,8 @@ class MetricLinker:
         rec["indicator"] = ind
         ga = _goal_scope(text, sa)
         names = [ind] + [b["indicator"] for b in before if b["anchor"]["start"] >= ga]
-        if not from_pair and role in ("value", "change") and self._goal(ctx, ga, sa, n.start, names):
-            rec["role"], rec["direction"] = "target", None  # 力争增长15%: a goal (the spec: no direction)
+        if not from_pair and role in ("value", "change", "share") and self._goal(ctx, ga, sa, n.start, names):
+            rec["role"], rec["direction"] = "target", None  # 力争增长15%, 力争…比重达40%: a goal (no direction)
         rec["period"] = self.periods(ctx, n, sa, dt)
         rec["region"] = self._region(ctx, n, sa)
         return rec
