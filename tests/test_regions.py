@@ -72,6 +72,8 @@ REGIONS = [
     ("沈阳市铁西区位优势明显", {"沈阳市": ("210100", "prefecture"), "铁西": ("210106", "county")}),  # 区位 takes 区
     ("吉林市场主体增长", {"吉林": ("220000", "province")}),              # 市场 takes 市: 吉林 is the province
     ("河南县域经济加快发展", {"河南": ("410000", "province")}),          # 县域 takes 县: no 河南县 (青海)
+    ("郑州国家中心城市建设加快", {"郑州": ("410100", "prefecture")}),  # a status, not a centre's name
+    ("辽宁省一直致力于产业园区的建设", {"辽宁省": ("210000", "province")}),  # an adverb: no park's name follows
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself
@@ -113,6 +115,8 @@ IN_NAMES = [
     "北京绿色交易所落户城市副中心",   # an institution
     "新疆生产建设兵团加快发展",       # a body
     "苏州工业园区经济增长",           # a zone
+    "郑州航空港经济综合实验区货邮吞吐量增长",  # a zone with a long name
+    "自由贸易试验区开封片区改革创新",  # a part of a zone
     "湖南卫视播出专题节目",           # a broadcaster
     "中国人民银行松原市分行提供数据",  # a branch
     "中国（上海）自由贸易试验区扩区",  # a region in brackets inside a name

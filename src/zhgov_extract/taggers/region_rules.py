@@ -30,6 +30,8 @@ class RegionRules(BaseModel):
     chunk_stops: list[str]
     chunk_stop_words: list[str]
     chunk_verb_min_freq: int
+    chunk_stop_tags: list[str]
+    chunk_joiners: list[str]
     level_words_taken: list[str]
     level_words_shared: list[str]
     name_word_tags: list[str]

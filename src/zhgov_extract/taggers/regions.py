@@ -152,8 +152,9 @@ class RegionTagger:
                 lo, hi = r.head_gap[h]
                 if (lo if province else 0) <= i - b <= hi and (i + len(h)) in ends:
                     return True
-            if w[0] in r.stop_set or w in r.stop_word_set or not _han(w) or (self._tag(w) == "v" and self.nb.word_freq.get(w, 0)
-                                                  >= r.chunk_verb_min_freq):
+            tag = "" if w in r.chunk_joiners else self._tag(w)
+            if w[0] in r.stop_set or w in r.stop_word_set or not _han(w) or tag in r.chunk_stop_tags \
+                    or tag == "v" and self.nb.word_freq.get(w, 0) >= r.chunk_verb_min_freq:
                 return False
             pos = e
         return False
