@@ -48,3 +48,16 @@ def test_province_groups_unit(ex):
     assert pg.link("国资运营公司", "14").canonical == "山西省国有资本运营有限公司"
     assert pg.link("交通", "33") is None  # no form word: the sector
     assert pg.document_province([(0, 3, "浙江省"), (5, 7, "杭州"), (9, 11, "成都")]) == "33"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an anchored-only group name that opens a clause and signs an agreement is the group
+    ("今年6月份,四川发展与绵阳市签订战略合作协议。", {"四川发展": "四川发展（控股）有限责任公司"}),
+    # an item of a list of enterprises links to an anchored-only name too
+    ("由四川发展和中国五冶投资建设的项目开工。", {"四川发展": "四川发展（控股）有限责任公司", "中国五冶": "中国五冶集团有限公司"}),
+    # elsewhere the words are the province developing
+    ("推动四川发展与重庆发展协同。", {}),
+    ("美的与丑的。", {}),
+])
+def test_anchored_group_names_in_context(ex, text, expected):
+    assert _canon(ex, text) == expected

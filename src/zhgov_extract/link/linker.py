@@ -96,7 +96,8 @@ class Linker:
         ent = entity if kind == "alias" else None
         score = 100.0 if ent else None
         if ent is None:
-            ent = self.gaz.lookup(name)
+            # an item of a list of enterprises may be an anchored-only name (四川发展 in 由四川发展和中国五冶…)
+            ent = self.gaz.lookup_anchored(name) if kind == "list" else self.gaz.lookup(name)
             score = 100.0 if ent else None
         if ent is None and kind != "unit":
             ent, score = self.link_name(name)

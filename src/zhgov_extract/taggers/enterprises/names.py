@@ -126,3 +126,25 @@ def numbered_units(nb: NameBounds, scan: Scan, aliases: list[Candidate]) -> list
                 out.append(Candidate(s - k, m.end(), "unit", ent, anchor="alias"))
                 break
     return out
+
+
+def agreement_parties(nb: NameBounds, scan: Scan) -> list[Candidate]:
+    """四川发展与成都市签订…协议: an anchored-only known name that opens a clause and signs an
+    agreement with someone is the enterprise (推动四川发展与… does not open a clause)."""
+    if nb.r.agreement_re is None:
+        return []
+    text = scan.text
+    out = []
+    for m in nb.r.agreement_re.finditer(text):
+        b = m.start()
+        for k in range(8, 1, -1):
+            a = b - k
+            if a < 0:
+                continue
+            if a > 0 and NAME_CHAR[text[a - 1]]:
+                continue  # not at a clause start
+            ent = nb.gaz.lookup_anchored(text[a:b])
+            if ent is not None:
+                out.append(Candidate(a, b, "alias", ent, anchor="alias"))
+                break
+    return out

@@ -61,6 +61,7 @@ class EnterpriseRuleFile(BaseModel):
     right_boundaries: list[str] = []
     unit_project_heads: list[str] = []
     numbered_unit: str = ""
+    agreement: str = ""
     unit_project_span: int = 14
     region_industry_blockers: list[str] = []
     min_trade_chars: int
@@ -153,6 +154,7 @@ class EnterpriseRules:
         self.industry_re = regex.compile(rf"(?:{alternation(self.industry)})+")
         self.industry_word_re = regex.compile(alternation(self.industry))  # one word, longest first
         self.numbered_unit_re = regex.compile(r.numbered_unit) if r.numbered_unit else None
+        self.agreement_re = regex.compile(r.agreement) if r.agreement else None
         self.unit_project_re = (regex.compile(rf"[^，。；;,、\n]{{0,{r.unit_project_span}}}?(?:{alternation(r.unit_project_heads)})")
                                 if r.unit_project_heads else None)
         self.industry_first = {w[0] for w in self.industry}  # a set lookup before each industry_re.match

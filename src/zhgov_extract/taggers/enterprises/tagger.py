@@ -19,7 +19,7 @@ from zhgov_extract.link.linker import Linker
 from zhgov_extract.registry import register_component
 from zhgov_extract.taggers.enterprises.boundaries import Candidate, NameBounds, Scan
 from zhgov_extract.taggers.enterprises.lists import lists
-from zhgov_extract.taggers.enterprises.names import alias_candidates, alias_units
+from zhgov_extract.taggers.enterprises.names import agreement_parties, alias_candidates, alias_units
 from zhgov_extract.taggers.enterprises.rules import EnterpriseRules
 from zhgov_extract.taggers.enterprises.structure import merge_group_units, orphan_branches, short_names, structural
 from zhgov_extract.text.doc import Doc, Span
@@ -55,7 +55,7 @@ class EnterpriseTagger:
         scan = nb.scan(doc)
         aliases = alias_candidates(nb, scan)
         scan.alias_at = {c.start: (c.end, c.entity) for c in aliases}
-        ents = resolve(aliases + structural(nb, scan) + alias_units(nb, scan, aliases))
+        ents = resolve(aliases + structural(nb, scan) + alias_units(nb, scan, aliases) + agreement_parties(nb, scan))
         ents = merge_group_units(nb, scan.text, ents)
         ents = resolve(ents + lists(nb, scan, ents))
         ents = resolve(ents + short_names(nb, self.linker.core, scan.text, ents))
