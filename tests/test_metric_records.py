@@ -367,3 +367,8 @@ def test_a_goal_share_is_a_target_and_national_classes_keep_their_name(extractor
     assert m["45%"].role == "target"
     assert _ind(m, "3家") == "新增全国重点实验室"
     assert _ind(m, "12家") == "新增现代物流企业"
+
+
+def test_plan_period_of_the_paragraph(extractor):
+    text = "“十五五”时期是全市转型的关键期。报告提出，力争期间地区生产总值年均增长6%左右。"
+    assert _metrics(extractor, text)["6%"].period == "2026/2030"

@@ -85,6 +85,9 @@ class PeriodReader:
             v = self._date(ctx, s, dt, sa) if not _BASE_BEFORE.search(text, max(0, s.start - 2), s.start) else None
             if v:
                 return v
+        plan = self._plan_period(text, pa, sa)  # “十五五”时期是…。力争期间…年均增长6%
+        if plan:
+            return plan
         rel = self._relative(ctx, pa, sa, dt)  # 全年生产总值…。其中，第一产业增加值…: the paragraph's year
         if rel:
             return rel
