@@ -74,6 +74,8 @@ REGIONS = [
     ("河南县域经济加快发展", {"河南": ("410000", "province")}),          # 县域 takes 县: no 河南县 (青海)
     ("郑州国家中心城市建设加快", {"郑州": ("410100", "prefecture")}),  # a status, not a centre's name
     ("辽宁省一直致力于产业园区的建设", {"辽宁省": ("210000", "province")}),  # an adverb: no park's name follows
+    ("吸引在外四川人返乡创业", {"四川": ("510000", "province")}),      # people of the province
+    ("怒江州加快发展，怒江流域生态修复加快", {"怒江州": ("533300", "prefecture")}),  # 怒江流域: the river's basin
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself
