@@ -57,3 +57,11 @@ def test_former_anchored_name_is_not_a_list_item_link(ex):
     # 强生 was once a listed firm's short name; in a list of foreign firms it is not that firm
     got = {t: c for t, c, _ in _ents(ex, "辉瑞、强生、默沙东等外企。")}
     assert got.get("强生") != "上海外服控股集团股份有限公司"
+
+
+def test_central_unit_named_by_group_place_and_trade(ex):
+    got = {t: (c, cat) for t, c, cat in _ents(ex, "推动中海油惠州石化、埃克森美孚惠州乙烯等重大项目建成。")}
+    assert got["中海油惠州石化"][1] == "central_soe_unit"
+    # a group (found by its form) and its own known unit written as one name
+    assert _ents(ex, "国家能源集团宁夏煤业投产。") == [
+        ("国家能源集团宁夏煤业", "国家能源集团宁夏煤业有限责任公司", "central_soe_unit")]

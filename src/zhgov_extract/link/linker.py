@@ -111,7 +111,7 @@ class Linker:
                     "entity_id": ent.id, "score": score}
         # a unit of a known group, or an unknown enterprise
         base = entity if kind in ("unit", "short") else None
-        if base is None and anchor == "alias":
+        if base is None and (anchor == "alias" or kind == "list"):  # 中海油惠州石化 in a list: 中海油's unit
             first = next(iter(self.gaz.iter_matches(fold_width(name))), None)
             if first is not None and first[0] == 0:
                 base = first[3]

@@ -103,7 +103,7 @@ def merge_group_units(nb: NameBounds, text: str, ents: list[Candidate]) -> list[
     for c in ents:
         if out:
             prev = out[-1]
-            pe, ce = prev.entity, c.entity
+            pe, ce = prev.entity or nb.gaz.lookup(text[prev.start:prev.end]), c.entity
             if prev.end == c.start and pe is not None and ce is not None and ce.group \
                     and ce.group == (pe.group or pe.canonical) and c.kind in ("alias", "unit"):
                 out[-1] = Candidate(prev.start, c.end, c.kind, ce, c.form, c.anchor)
