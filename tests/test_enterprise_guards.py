@@ -25,6 +25,10 @@ CASES = [
     ("评选全省十强企业集团。", []),
     # the report's own place words before a form are no trade name (全省城投公司: all of them)
     ("推动全省城投公司转型,我市平台公司整合。", []),
+    # kinds of institution named by who they serve are no names (农村信用社, 农民专业合作社) …
+    ("推进农村信用社改革,规范农民专业合作社发展。", []),
+    # … while a named one is
+    ("海城市兴农种植专业合作社成立。", ["海城市兴农种植专业合作社"]),
     # a transliterated word after a foreign area is a foreign city, not a firm (美国恒力 is one)
     ("市长见证本市与意大利帕多瓦签署友好城市协议。", []),
     ("签约德国杜伊斯堡物流项目。", []),
