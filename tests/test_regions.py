@@ -121,6 +121,9 @@ IN_NAMES = [
     "自由贸易试验区开封片区改革创新",  # a part of a zone
     "湖南卫视播出专题节目",           # a broadcaster
     "中国人民银行松原市分行提供数据",  # a branch
+    "广西柳工加快发展",               # the prefix of an enterprise the enterprise tagger took without it
+    "项目落地禄丰县碧城装备制造产业园",  # 制造 inside a park's name
+    "签约活动在大兴区营商服务中心举行",  # a service centre
     "中国（上海）自由贸易试验区扩区",  # a region in brackets inside a name
     "四川孟底沟水电站开工",           # a facility named after a place in the province
     "印发《长治市促进消费若干措施》",  # inside a title

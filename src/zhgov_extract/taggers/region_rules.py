@@ -32,6 +32,7 @@ class RegionRules(BaseModel):
     chunk_verb_min_freq: int
     chunk_stop_tags: list[str]
     chunk_joiners: list[str]
+    chunk_name_verbs: list[str]
     level_words_taken: list[str]
     level_words_shared: list[str]
     name_word_tags: list[str]

@@ -8,7 +8,8 @@ another region right before it or in the same list, ``在…``, ``…境内``.  
 name (和安, 长治) is a region only as a word of its own: not half of an everyday
 word (发展和安全, 创新平台, 超大城市), not inside a longer one (长治久安, 大理石),
 and a county's short name only where the document names its county, city or
-province, or a context of regions (建安投资 in a report on 朝天区 is no 建安区).
+province, or a context of regions (建安投资 in a report on 朝天区 is no 建安区);
+not a person's given name (王武强委员) either.
 An ambiguous name is read under the regions the document names (铁西区 in a
 report on 吉林省 is 四平's).
 
@@ -152,7 +153,7 @@ class RegionTagger:
                 lo, hi = r.head_gap[h]
                 if (lo if province else 0) <= i - b <= hi and (i + len(h)) in ends:
                     return True
-            tag = "" if w in r.chunk_joiners else self._tag(w)
+            tag = "" if w in r.chunk_joiners or w in r.chunk_name_verbs else self._tag(w)
             if w[0] in r.stop_set or w in r.stop_word_set or not _han(w) or tag in r.chunk_stop_tags \
                     or tag == "v" and self.nb.word_freq.get(w, 0) >= r.chunk_verb_min_freq:
                 return False
@@ -211,9 +212,10 @@ class RegionTagger:
         gaz, text, r = self.gaz, doc.text, self.rules
         cover = Coverage((s.start, s.end) for s in taken)
         matches = gaz.iter_matches(text)
-        # an organisation named with its province before it (安徽省芜湖市人民代表大会)
-        chained = {a for a, b, _ in matches if cover.covers(a, b)} & \
-            {s.start for s in taken if s.type == "organization"}
+        # an organisation named with its province before it (安徽省芜湖市人民代表大会), an enterprise
+        # whose region prefix its tagger left out (安徽海螺水泥: ANNOTATION keeps the prefix in the name)
+        chained = {a for a, b, _ in matches if cover.covers(a, b)} & {s.start for s in taken if s.type == "organization"} \
+            | {s.start for s in taken if s.type == "enterprise"}
         out: list[_Hit] = []
         prev_end, prev_codes = -2, set()
         for a, b, name in matches:
@@ -261,7 +263,7 @@ class RegionTagger:
         named: set[str] = set()
         everyday = self.rules.everyday_shorts
         for h in hits:
-            if len(h.cands) == 1 and (h.full or not (h.county or h.name in everyday)):
+            if len(h.cands) == 1 and (h.full or h.leveled or not (h.county or h.name in everyday)):
                 named.update(self._lineage(h.cands[0].code))
         out: list[Span] = []
         before: set[str] = set()
