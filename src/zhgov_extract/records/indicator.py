@@ -79,7 +79,7 @@ class IndicatorReader:
             w, x, y = toks[i]
             if y != a or hi - x > r.max_indicator_chars + 6:
                 break
-            if w[-1:] in _CLOSE and len(w) == 1:  # a quoted or bracketed part: jump to its opener
+            if w in _CLOSE:  # a quoted or bracketed part: jump to its opener
                 op = text.rfind(_CLOSE[w], max(lo, x - 16), x)
                 if op < 0:
                     break
