@@ -62,6 +62,10 @@ def test_items_of_a_counted_list_are_projects(extractor):
     "举行“项目建设年”启动暨智能制造项目集中签约仪式。",     # 暨 joins two events
     "争取“三类专项资金”项目120个。",                         # a count in quotes
     "一批项目将全部落地桐柏县凤山装备制造产业园。",           # a park as the place projects go
+    "主要建设年产1000万平方米沥青防水卷材生产线1条。",        # a part counted inside a project
+    "为贵州省产业园区配套发展提供支持。",                     # a place and a kind of park
+    "第三届西安国家航空城和现代综合交通枢纽建设发展会召开。", # an event
+    "在我省布局建设研发中心和云计算中心。",                   # kinds of centre
 ])
 def test_not_projects(extractor, text):
     assert _projects(extractor, text)[1] == []
@@ -253,3 +257,13 @@ def test_a_bulleted_run_presents_all_its_lines_as_projects(extractor):
     assert ps == ["沈阳华丰润滑油有限公司高纯添加剂生产项目", "区域数字经济协同服务平台项目", "上海钢宇有限责任公司智能化精密铸业项目"]
     _, alone = _projects(extractor, "- ◆ 区域数字经济协同服务平台项目\n")
     assert alone == []
+
+
+def test_ji_after_no_complete_name_joins_one_name(extractor):
+    _, ps = _projects(extractor, "将建设生物酶催化绿色新材料及绿色植保产品智造项目。")
+    assert ps == ["生物酶催化绿色新材料及绿色植保产品智造项目"]
+
+
+def test_a_capacity_counted_in_pieces_and_its_cue(extractor):
+    _, ps = _projects(extractor, "宏远塑业科技有限公司年产2000万条编织袋项目开工，华诚陶瓷有限公司年加工1000吨陶瓷材料项目投产。")
+    assert ps == ["宏远塑业科技有限公司年产2000万条编织袋项目", "华诚陶瓷有限公司年加工1000吨陶瓷材料项目"]

@@ -26,6 +26,7 @@ _MEASURES = _COUNT_UNITS | set("大年类级种栋张块台套处")
 WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _QUOTED = regex.compile(r"[“「『][^”」』]{1,20}[”」』]")
 _CN_DIGITS = regex.compile(r"[一二三四五六七八九十百千两双][个大项批张资能化类种]|[一二三四五六七八九十两双百千]{2}")
+_EVENT = regex.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
 _SLOGAN = regex.compile(r"[“「『](?:[一二三四五六七八九十百千两双][^”」』]{0,3}|[\d+]{1,8})[”」』]$")
 _ORDINAL = regex.compile(r"[一二三四五六七八九十0-9]+$")
 
@@ -122,11 +123,15 @@ class NameReader:
             if b < pos and text[b:pos].strip():
                 break
             q = self.qty.covering(b - 1)
-            if q is not None and text[q[1] - 1] in _COUNT_UNITS:
-                break  # 18个项目, 2次项目: a count of projects, not a capacity
+            if q is not None and text[q[1] - 1] in _COUNT_UNITS and not r.capacity_before_re.search(
+                    text, max(0, q[0] - 4), q[0]):
+                break  # 18个项目, 2次项目: a count of projects, not a capacity (年产2000万条…: one)
             span = self.ent.covering(b - 1) or q or self.place.covering(b - 1)
             if span is not None and span[1] <= h:
                 pos = span[0]
+                cue = r.capacity_before_re.search(text, max(0, pos - 4), pos) if span is q else None
+                if cue:
+                    pos = cue.start()  # 年加工1000吨: the capacity's cue belongs to the name
                 while i >= 0 and toks[i][1] >= pos:
                     i -= 1
                 if i >= 0 and toks[i][2] > pos:  # a word runs into the span from the left: the name starts here
@@ -138,6 +143,11 @@ class NameReader:
             if inner is not None:
                 pos = max(pos, inner[1]) if inner[1] < pos else pos
                 break
+            if w == "及" and i > 0 and pos < h and self._nounish(toks[i - 1], unknown=True) \
+                    and not r.name_end_re.search(text, max(0, a - 8), a):
+                pos = a  # 绿色新材料及绿色植保产品智造项目: 及 after no complete name joins two parts of one
+                i -= 1
+                continue
             if w in ("和", "及") and i > 0 and pos < h and self._joins_inside(toks[i - 1], b):
                 pos = a  # 防水卷材和2500吨防水涂料项目, 荆州和随州热电联产项目: two products or places of one name
                 i -= 1
@@ -263,6 +273,8 @@ class NameReader:
         text = self.text
         if b - a < 2 or self.r.designation_re.match(text, a, b) or self.r.size_class_re.match(text[a:b]):
             return False
+        if _EVENT.match(text, a, b):
+            return False  # 第三届…航空城和…发展会: an event
         if self.ent.inside(a, b) or self.qty.inside(a, b):
             return True
         if self.place.inside(a, b):

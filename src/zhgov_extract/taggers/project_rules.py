@@ -135,6 +135,10 @@ class ProjectRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.campaign_words)})$")
 
     @cached_property
+    def capacity_before_re(self):
+        return regex.compile(f"(?:{_alt(self.capacity_cues)})$")
+
+    @cached_property
     def name_end_re(self):
         """A head, a building or a work at the end of a text: a name ends there."""
         return regex.compile(f"(?:{_alt(self.heads + self.weak_heads + self.works)})$")

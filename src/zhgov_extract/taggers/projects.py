@@ -16,6 +16,7 @@ from zhgov_extract.taggers.project_rules import ProjectRules
 from zhgov_extract.text.doc import Doc, Span, non_overlapping
 
 _NO_NAME_BEFORE = set("等的个项批和与及、，,。；;：:！？!?\n 　\t（(")
+_PART_COUNT = regex.compile(r"[0-9一二三四五六七八九十两]+[条座栋台套个处]")
 _BULLET_LINE = regex.compile(
     r"^[ \t]*(?:(?:[-*•◆◇●○■□▪▶►·]|\d{1,3}[.．、]|[（(]\d{1,3}[)）])[ \t]*)+(?P<body>[^\n]+?)[ \t]*$", regex.M)
 
@@ -75,6 +76,8 @@ class _Pass(NameReader):
             head = text[hs:he]
             if text[he:he + 1] in r.head_not_followed:
                 continue  # 项目库, 工程师: the head is part of another word
+            if _PART_COUNT.match(text, he):
+                continue  # 主要建设…生产线1条: a part counted inside a project, not a project
             weak = m.group() in r.weak_heads and he == m.end()
             if (weak or m.group() in r.adjective_heads) and he == m.end() and self._noun_follows(he, strict=not weak):
                 continue  # 双城经济圈, 高速动车组: a head with a noun after it is inside a longer name
@@ -95,7 +98,7 @@ class _Pass(NameReader):
                 hs = ph.start()  # 常青新能源一期项目: the phase before the head is part of the name
             start = self._walk_left(hs, route=route)
             # the words before the head, with the word the head ends (邯港 of 邯港高速, 孟底沟 of 孟底沟水电站)
-            if start is None or not self._specific(start, head_start, category=head in r.category_head_set):
+            if start is None or not self._specific(start, head_start, category=head in r.category_head_set or head in r.park_heads):
                 continue
             joint = regex.search(r"(?<=[^\s])[和及](?=[^\s])", text[start:hs]) if route else None
             if joint and 2 <= joint.start() <= 6:  # 宁洛和兰南高速: two routes sharing a head
