@@ -65,3 +65,10 @@ def test_central_unit_named_by_group_place_and_trade(ex):
     # a group (found by its form) and its own known unit written as one name
     assert _ents(ex, "国家能源集团宁夏煤业投产。") == [
         ("国家能源集团宁夏煤业", "国家能源集团宁夏煤业有限责任公司", "central_soe_unit")]
+
+
+def test_railway_bureau_groups_and_curated_brand(ex):
+    got = {t: (c, cat) for t, c, cat in _ents(ex, "中国铁路南昌局集团加快建设，支持吉利、阿里巴巴等企业做大做强。")}
+    assert got["中国铁路南昌局集团"] == ("中国铁路南昌局集团有限公司", "central_soe_unit")
+    assert got["吉利"] == ("浙江吉利控股集团有限公司", "private")
+    assert _ents(ex, "祝大家新年吉利。") == []
