@@ -76,6 +76,8 @@ REGIONS = [
     ("辽宁省一直致力于产业园区的建设", {"辽宁省": ("210000", "province")}),  # an adverb: no park's name follows
     ("吸引在外四川人返乡创业", {"四川": ("510000", "province")}),      # people of the province
     ("怒江州加快发展，怒江流域生态修复加快", {"怒江州": ("533300", "prefecture")}),  # 怒江流域: the river's basin
+    ("广州市北京路步行街改造提升", {"广州市": ("440100", "prefecture")}),  # the street is in the city; 北京路 is a name
+    ("走出一条鞍山路子，鞍山路网完善", {"鞍山": ("210300", "prefecture")}),  # 路 only as a word of its own
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself
@@ -124,6 +126,8 @@ IN_NAMES = [
     "广西柳工加快发展",               # the prefix of an enterprise the enterprise tagger took without it
     "项目落地禄丰县碧城装备制造产业园",  # 制造 inside a park's name
     "签约活动在大兴区营商服务中心举行",  # a service centre
+    "北京路步行街改造提升",           # a street named after a place
+    "推进中山公园改造",               # a park named after a place
     "中国（上海）自由贸易试验区扩区",  # a region in brackets inside a name
     "四川孟底沟水电站开工",           # a facility named after a place in the province
     "印发《长治市促进消费若干措施》",  # inside a title
