@@ -267,3 +267,9 @@ def test_ji_after_no_complete_name_joins_one_name(extractor):
 def test_a_capacity_counted_in_pieces_and_its_cue(extractor):
     _, ps = _projects(extractor, "宏远塑业科技有限公司年产2000万条编织袋项目开工，华诚陶瓷有限公司年加工1000吨陶瓷材料项目投产。")
     assert ps == ["宏远塑业科技有限公司年产2000万条编织袋项目", "华诚陶瓷有限公司年加工1000吨陶瓷材料项目"]
+
+
+def test_a_head_the_dictionary_glued_to_a_stop_word(extractor):
+    """项目前期 is one dictionary word; 项目 still ends the name before it."""
+    _, ps = _projects(extractor, "开展服务，东鞍山铁矿项目前期手续审批时间缩短。")
+    assert ps == ["东鞍山铁矿项目"]

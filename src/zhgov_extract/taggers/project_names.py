@@ -83,6 +83,8 @@ class NameReader:
         w, a, b = toks[0]
         if a < hs and b <= he and self._at_word_edges(b, he):
             return a
+        if a == hs and b > he and w[he - hs:] in self.r.glued_after_head:
+            return hs  # 项目前期, 项目建设: the dictionary glued a stop word to the head
         return None
 
     def _noun_follows(self, he: int, strict: bool = False) -> bool:

@@ -135,6 +135,11 @@ class ProjectRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.campaign_words)})$")
 
     @cached_property
+    def glued_after_head(self) -> frozenset:
+        """Words a dictionary may glue to a head (项目前期, 项目建设): the head still ends a name there."""
+        return frozenset(self.left_stops + self.build_cues + [w for ws in self.status_words.values() for w in ws])
+
+    @cached_property
     def capacity_before_re(self):
         return regex.compile(f"(?:{_alt(self.capacity_cues)})$")
 
