@@ -61,3 +61,13 @@ def test_province_groups_unit(ex):
 ])
 def test_anchored_group_names_in_context(ex, text, expected):
     assert _canon(ex, text) == expected
+
+
+def test_province_group_is_not_the_central_soe_of_the_same_short_name(ex):
+    # 国投集团 alone is the central SOE (国家开发投资集团); after 省 or the province's name it is the
+    # province's own group of that short form
+    assert _canon(ex, "山东省济南市召开会议，省国投集团签约。") == {"省国投集团": "山东省国有资产投资控股有限公司"}
+    assert _canon(ex, "山东省国投集团签约。") == {"山东省国投集团": "山东省国有资产投资控股有限公司"}
+    assert _canon(ex, "山东省济南市召开会议，国投集团签约。") == {"国投集团": "国家开发投资集团有限公司"}
+    # a province with no group of that short form keeps the SOE (华能 after 四川)
+    assert _canon(ex, "四川省成都市，四川华能签约。") == {"华能": "中国华能集团有限公司"}

@@ -82,9 +82,11 @@ class ProvinceGroups:
         if not prov or len(short) < 2 or short == rest:
             return None  # no form word after the short form (交通 alone is the sector, not the group)
         group_form = rest.endswith("集团")
+        # a looser match must be a group where the mention says 集团 (省交通集团 is no design institute);
+        # the exact short form of a company (国投 of 山东国投) needs no such check
         cands = [(c, e, rc) for c, e, rc, n in self.by_province.get(prov, ())
                  if c[0] == short[0] and len(c) <= len(short) + MAX_EXTRA_CHARS and _subsequence(short, c)
-                 and (not group_form or "集团" in n or "集团" in e.canonical)]
+                 and (c == short or not group_form or "集团" in n or "集团" in e.canonical)]
         own = prov + "0000"
         tiers = [[x for x in cands if x[2] == (code or own)]]
         if not code:

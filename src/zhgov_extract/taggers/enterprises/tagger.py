@@ -15,7 +15,7 @@ Recognition has three sources:
 from __future__ import annotations
 
 from zhgov_extract.link.gazetteer import EnterpriseGazetteer, RegionGazetteer
-from zhgov_extract.link.linker import Linker
+from zhgov_extract.link.linker import CENTRAL, Linker
 from zhgov_extract.registry import register_component
 from zhgov_extract.taggers.enterprises.boundaries import Candidate, NameBounds, Scan
 from zhgov_extract.taggers.enterprises.lists import lists
@@ -61,13 +61,30 @@ class EnterpriseTagger:
         ents = resolve(ents + short_names(nb, self.linker.core, scan.text, ents))
         return scan, orphan_branches(nb, ents)
 
+    def own_groups(self, scan: Scan, ents: list[Candidate], province: str) -> list[Candidate]:
+        """省国投集团, 山东省国投集团: a central SOE's short name after 省 or a region is the province's
+        own group of that short name where the province has one (山东省国有资产投资控股), not the SOE."""
+        provinces, text = self.linker.provinces, scan.text
+        if provinces is None:
+            return ents
+        region_start = {e: a for a, e, _ in scan.regions}
+        out = []
+        for c in ents:
+            ent = c.entity or (self.gaz.lookup(text[c.start:c.end]) if c.anchor == "alias" else None)
+            if c.kind in ("alias", "structure") and ent is not None and ent.category in CENTRAL and c.start > 0:
+                start = region_start.get(c.start, c.start - 1 if text[c.start - 1] == "省" else None)
+                if start is not None and provinces.link(text[start:c.end], province) is not None:
+                    c = Candidate(start, c.end, "list", None, "", "none")
+            out.append(c)
+        return out
+
     def __call__(self, doc: Doc) -> list[Span]:
         scan, ents = self.candidates(doc)
         nt = doc.norm
         out: list[Span] = []
         provinces = self.linker.provinces
         province = provinces.document_province(scan.regions) if provinces is not None and ents else ""
-        for c in ents:
+        for c in self.own_groups(scan, ents, province) if province else ents:
             a, b = nt.to_source(c.start, c.end)
             as_written = "".join(doc.source[a:b].split())  # 华润（集团）as the report writes it, without line breaks
             norm = self.linker.link(as_written, c.kind, c.entity, c.anchor, c.full_name, province)
