@@ -372,3 +372,14 @@ def test_a_goal_share_is_a_target_and_national_classes_keep_their_name(extractor
 def test_plan_period_of_the_paragraph(extractor):
     text = "“十五五”时期是全市转型的关键期。报告提出，力争期间地区生产总值年均增长6%左右。"
     assert _metrics(extractor, text)["6%"].period == "2026/2030"
+
+
+def test_a_label_before_a_counted_list_is_no_number(extractor):
+    m = _metrics(extractor, "紧扣产业方向（“3”即发展钢铁、化工、新材料3个优势产业集群），全年新增企业2家、项目1个。")
+    assert "3个" not in m and "2家" in m and "1个" in m
+
+
+def test_half_width_punctuation_bounds_clauses_too(extractor):
+    m = _metrics(extractor, "全年,烟酒、衣着价格分别上涨0.9%、1.0%;交通价格下降0.5%。方向(“2”即培育钢铁、化工2个集群),新增企业8家。")
+    assert [_ind(m, a) for a in ("0.9%", "1.0%", "0.5%")] == ["烟酒", "衣着", "交通价格"]
+    assert m["0.5%"].direction == "decrease" and "2个" not in m and "8家" in m

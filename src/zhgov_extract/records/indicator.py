@@ -24,7 +24,7 @@ _NUM_GAP = regex.compile(r"[、和及与\s]*")
 _AND = regex.compile("[和及与]")
 _MAGNITUDE = regex.compile("[十百千万亿]+元?")
 _BLOCKING = ("date", "region", "money", "percent", "quantity", "enterprise")
-_LIST_GAP = regex.compile(r"[^，。；\d]{0,3}[、和及与]")
+_LIST_GAP = regex.compile(r"[^，。；,;\d]{0,3}[、和及与]")
 
 
 class IndicatorReader:

@@ -73,8 +73,8 @@ class MetricRules(BaseModel):
     def compare_re(self):
         """增速高于全国、全省1.4个百分点: a gap to another figure is a change."""
         up, down = self.compare_words
-        return regex.compile(f"(?:(?P<verb>{_alt(up + down)})[^，。；;\\d]{{0,12}}"
-                             f"|比(?![重例率])[^，。；;\\d]{{1,12}}?(?P<verb>{_alt(self.compare_short[0] + self.compare_short[1])}))$")
+        return regex.compile(f"(?:(?P<verb>{_alt(up + down)})[^，。；,;\\d]{{0,12}}"
+                             f"|比(?![重例率])[^，。；,;\\d]{{1,12}}?(?P<verb>{_alt(self.compare_short[0] + self.compare_short[1])}))$")
 
     @cached_property
     def of_plan_re(self):
@@ -91,7 +91,7 @@ class MetricRules(BaseModel):
     @cached_property
     def share_of_re(self):
         """占…的57.7% / 占…的比重为24.1%: a part of a named whole."""
-        return regex.compile("占(?!比)[^，。；、\\d]{1,20}?的(?:比重|比例)?[为达约近超了是到]{0,2}$")
+        return regex.compile("占(?!比)[^，。；,;、\\d]{1,20}?的(?:比重|比例)?[为达约近超了是到]{0,2}$")
 
     @cached_property
     def target_re(self):

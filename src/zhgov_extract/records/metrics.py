@@ -24,9 +24,9 @@ _NUMERIC = ("money", "percent", "quantity")
 _CLASSIFIERS = set("个家项名条次人所座批件户位只台套处辆架艘株棵场部篇份门支届类种款栋间张")
 _WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _AND_RE = regex.compile("[和及与]")
-_LISTED = regex.compile(r"[、和及与\s]+|[^，。；\d]{0,2}[、和及与]")
-_FROM_TO = regex.compile(r"(?P<verb>[^\d，。；、]{0,4}?)(?:到|至)")
-_GOAL_LIST = regex.compile(r"[^，。；]{0,4}[：:]")
+_LISTED = regex.compile(r"[、和及与\s]+|[^，。；,;\d]{0,2}[、和及与]")
+_FROM_TO = regex.compile(r"(?P<verb>[^\d，。；,;、]{0,4}?)(?:到|至)")
+_GOAL_LIST = regex.compile(r"[^，。；,;]{0,4}[：:]")
 
 
 def _goal_scope(text: str, sa: int) -> int:
@@ -65,18 +65,19 @@ class MetricLinker:
             return True  # 以下3个方面 (also when the quantity took 方 as its unit: 6方|面)
         if n.type == "quantity" and self.r.duration_before_re.search(text, max(0, n.start - 4), n.start):
             return True  # 连续3年: how long a record has held, not a value
-        return self._counts_the_list(text, n)
+        return self._counts_the_list(ctx, n)
 
-    def _counts_the_list(self, text: str, n: Span) -> bool:
+    def _counts_the_list(self, ctx: DocContext, n: Span) -> bool:
         """鞍钢西鞍山铁矿、…、五矿陈台沟铁矿3个超百亿元项目: a count of the items just listed (without 等)."""
+        text = ctx.text
         v = (n.norm or {}).get("value") if n.type == "quantity" else None
         if not v or not v.isdigit() or not 2 <= int(v) <= 20:
             return False
         lo = max(0, n.start - 200)
-        ca = max(text.rfind(c, lo, n.start) for c in "，。；：:\n") + 1 or lo
+        ca = max(text.rfind(c, lo, n.start) for c in "，,。；;：:\n(（") + 1 or lo
         before = text[ca:n.start].rstrip()
-        if not before or before.endswith("等") or any(c.isdigit() for c in before):
-            return False
+        if not before or before.endswith("等") or 1 in ctx.mask(_NUMERIC)[ca:n.start]:
+            return False  # (“8”即发展A、B…8个: a label is no number; 1家、2家: the list holds numbers
         return before.count("、") + 1 == int(v) or (before.count("、") + 2 == int(v) and _AND_RE.search(before) is not None)
 
     def _lo(self, ctx: DocContext, ca: int, at: int) -> int:
