@@ -383,3 +383,10 @@ def test_half_width_punctuation_bounds_clauses_too(extractor):
     m = _metrics(extractor, "全年,烟酒、衣着价格分别上涨0.9%、1.0%;交通价格下降0.5%。方向(“2”即培育钢铁、化工2个集群),新增企业8家。")
     assert [_ind(m, a) for a in ("0.9%", "1.0%", "0.5%")] == ["烟酒", "衣着", "交通价格"]
     assert m["0.5%"].direction == "decrease" and "2个" not in m and "8家" in m
+
+
+def test_a_sentence_about_the_enterprise_just_named_has_no_region(extractor):
+    text = "鞍山市统计局发布。鞍山市经济平稳。鞍山华美新材料有限公司去年投产。该公司年销售收入12亿元。全市工业增长5%。"
+    m = _metrics(extractor, text)
+    assert m["12亿元"].region is None
+    assert m["5%"].region is not None and m["5%"].region.code == "210300"

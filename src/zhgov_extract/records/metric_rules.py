@@ -40,6 +40,7 @@ class MetricRules(BaseModel):
     max_indicator_chars: int
     own_region_words: list[str]
     city_words: list[str]
+    anaphors: list[str]
     zone_words: list[str]
     threshold_after: list[str]
     list_count_after: list[str]
@@ -140,6 +141,11 @@ class MetricRules(BaseModel):
     def list_item_re(self):
         """中车集团等8家…, 包含鞍钢集团总部在内的29家: an item of a list, not the one measured."""
         return regex.compile(r"\s*(?:等|、|和|及|与|总部|在内)")
+
+    @cached_property
+    def anaphor_re(self):
+        """A sentence that opens with 该公司 / 双方 / 项目达产后: about the one named before it."""
+        return regex.compile(f"\\s*(?:{_alt(self.anaphors)})")
 
     @cached_property
     def list_count_re(self):

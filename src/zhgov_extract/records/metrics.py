@@ -234,6 +234,11 @@ class MetricLinker:
                   and ctx.text[e.end:n.start].strip()]  # 延链补链项目23个: a count of projects, not one's figure
         if owners:
             return None  # a figure of one enterprise or project, named in the number's own clause
+        ana = self.r.anaphor_re.match(ctx.text, sa)
+        if ana and not _own_word(self.r, ctx.text, sa, n.start):
+            pa = max(0, sa - 200)
+            if any(ctx.spans(t, pa, sa) for t in ("enterprise", "project")):
+                return None  # 该公司…, 双方共签署协议3000余项: the one named just before, not the city
         own = None
         for own in self.r.own_region_re.finditer(ctx.text, sa, n.start):
             pass  # the whole-area word nearest the number (全市…，全县…)
@@ -244,6 +249,11 @@ class MetricLinker:
         if zone:  # 中心城区一般公共预算收入: an area that is not a division, named by itself
             return {"code": None, "name": zone.group()}
         return dict(ctx.region) if ctx.region else None
+
+
+def _own_word(r, text: str, a: int, b: int) -> bool:
+    """A whole-area word (全市, 全县) between ``a`` and ``b``: the figure is the area's."""
+    return r.own_region_re.search(text, a, b) is not None
 
 
 def _unit(n: Span) -> str | None:
