@@ -38,7 +38,6 @@ class RegionRules(BaseModel):
     name_word_tags: list[str]
     area_suffixes: list[str]
     everyday_shorts: list[str]
-    word_tags_needing_the_place: list[str]
     function_word_tags: list[str]
     surnames: str
     person_titles: list[str]

@@ -97,9 +97,10 @@ class RegionTagger:
             return None
         if county:
             return None if doc.text[b:b + 1] in _LEVELS else "drop"  # 禄丰县: the level word is evidence
+        if len(toks) > 1:  # split between two words: 伟大|理想, 其中|卫生, 推广|西部 (no 大理, 中卫, 广西)
+            crossing = [w for w, ta, tb in (toks[0], toks[-1]) if ta < a or tb > b]
+            return "drop" if any(self._tag(w) for w in crossing) else None
         w, ta, tb = toks[0]
-        if len(toks) != 1:
-            return None
         tag = self._tag(w)
         if ta < a or tag[:1] in ("i", "l", "v", "a", "d"):
             return "drop"
@@ -273,10 +274,9 @@ class RegionTagger:
             if not h.full and not h.leveled and (h.county or h.name in everyday):
                 prev_end = hits[i - 1].b if i else -2
                 next_start = hits[i + 1].a if i + 1 < len(hits) else -2
-                # a county's own city or province will do; a city's or county's name that is an everyday
-                # word (人民安康; 大兴调查研究, jieba: not a noun) needs itself or a place in it
-                weak = h.name in everyday or self._tag(h.name)[:1] in self.rules.word_tags_needing_the_place
-                ok = [c for c in h.cands if (set(self._lineage(c.code)) if not weak else {c.code}) & named]
+                # a county's own city or province will do; a name that is an everyday word (人民安康,
+                # 大兴调查研究之风) needs the place itself or a place in it
+                ok = [c for c in h.cands if ({c.code} if h.name in everyday else set(self._lineage(c.code))) & named]
                 if not ok and not self._in_context(text, h.a, h.b, prev_end, next_start):
                     continue  # 建安投资, 人民安康: a short name with nothing in the document around it
                 reg = reg if not ok or reg in ok else ok[0]
