@@ -19,6 +19,11 @@ NOT_REGIONS = [
     "提高县域经济发展水平",           # 高县
     "各市区和县要抓好落实",           # 和县
     "推进大运河区域文化保护",         # 运河区 (沧州) inside 大运河
+    # a city's or province's short name split between two words
+    "为实现伟大理想而奋斗",           # 大理 (伟大|理想)
+    "其中卫生健康支出增长5%",         # 中卫 (其中|卫生)
+    "推广西部地区经验",               # 广西 (推广|西部)
+    "坚持创新乡村治理",               # 新乡 (创新|乡村)
     # a word that starts with a city's name and is another word
     "大理石产量增长8%",               # 大理
     # a county's short name with nothing in the document around it (建筑安装 investment)
@@ -78,6 +83,8 @@ REGIONS = [
     ("怒江州加快发展，怒江流域生态修复加快", {"怒江州": ("533300", "prefecture")}),  # 怒江流域: the river's basin
     ("广州市北京路步行街改造提升", {"广州市": ("440100", "prefecture")}),  # the street is in the city; 北京路 is a name
     ("走出一条鞍山路子，鞍山路网完善", {"鞍山": ("210300", "prefecture")}),  # 路 only as a word of its own
+    ("推动广西、广东、海南合作", {"广西": ("450000", "province"), "广东": ("440000", "province"),
+                             "海南": ("460000", "province")}),
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself
