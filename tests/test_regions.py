@@ -85,6 +85,7 @@ REGIONS = [
     ("走出一条鞍山路子，鞍山路网完善", {"鞍山": ("210300", "prefecture")}),  # 路 only as a word of its own
     ("推动广西、广东、海南合作", {"广西": ("450000", "province"), "广东": ("440000", "province"),
                              "海南": ("460000", "province")}),
+    ("贯彻习近平总书记考察安徽重要讲话精神", {"安徽": ("340000", "province")}),  # 精神 only right after the name
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself
@@ -135,6 +136,7 @@ IN_NAMES = [
     "签约活动在大兴区营商服务中心举行",  # a service centre
     "北京路步行街改造提升",           # a street named after a place
     "推进中山公园改造",               # a park named after a place
+    "弘扬延安精神和遵义会议精神",     # a spirit and an event named after a place
     "中国（上海）自由贸易试验区扩区",  # a region in brackets inside a name
     "四川孟底沟水电站开工",           # a facility named after a place in the province
     "印发《长治市促进消费若干措施》",  # inside a title
