@@ -137,6 +137,8 @@ IN_NAMES = [
     "北京路步行街改造提升",           # a street named after a place
     "推进中山公园改造",               # a park named after a place
     "弘扬延安精神和遵义会议精神",     # a spirit and an event named after a place
+    "举办“全球城市论坛·成都”等活动",  # the place that ends a quoted event's title
+    "会议在武汉洪山礼堂开幕",         # a hall
     "中国（上海）自由贸易试验区扩区",  # a region in brackets inside a name
     "四川孟底沟水电站开工",           # a facility named after a place in the province
     "印发《长治市促进消费若干措施》",  # inside a title

@@ -40,7 +40,10 @@ def _han(s: str) -> bool:
 
 
 def _bracketed_in_a_name(text: str, a: int, b: int) -> bool:
-    """中国（上海）自由贸易试验区, 清控（长沙）创新基地: a region in brackets between two parts of one name."""
+    """中国（上海）自由贸易试验区, 清控（长沙）创新基地: a region in brackets between two parts of one name;
+    “世界市长对话·杭州”: a region after the dot that ends a quoted title."""
+    if a > 1 and text[a - 1] == "·" and _han(text[a - 2]) and text[b:b + 1] in ("”", "」", "’"):
+        return True
     return a > 1 and text[a - 1] in "（(" and text[b:b + 1] in ("）", ")") and _han(text[a - 2]) \
         and _han(text[b + 1:b + 2] or "-")
 
