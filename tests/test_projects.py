@@ -273,3 +273,8 @@ def test_a_head_the_dictionary_glued_to_a_stop_word(extractor):
     """项目前期 is one dictionary word; 项目 still ends the name before it."""
     _, ps = _projects(extractor, "开展服务，东鞍山铁矿项目前期手续审批时间缩短。")
     assert ps == ["东鞍山铁矿项目"]
+
+
+def test_a_negating_particle_between_nouns_of_the_name(extractor):
+    _, ps = _projects(extractor, "走进海城华泰镁砖有限公司年产12.5万吨无碳低镁质不烧砖建设项目施工现场。")
+    assert ps == ["海城华泰镁砖有限公司年产12.5万吨无碳低镁质不烧砖建设项目"]
