@@ -278,3 +278,10 @@ def test_a_head_the_dictionary_glued_to_a_stop_word(extractor):
 def test_a_negating_particle_between_nouns_of_the_name(extractor):
     _, ps = _projects(extractor, "走进海城华泰镁砖有限公司年产12.5万吨无碳低镁质不烧砖建设项目施工现场。")
     assert ps == ["海城华泰镁砖有限公司年产12.5万吨无碳低镁质不烧砖建设项目"]
+
+
+def test_a_count_right_after_the_items_says_how_many(extractor):
+    _, ps = _projects(extractor, "今年华晟新能源电池、越芯半导体 2个超百亿元项目落地。")
+    assert ps == ["华晟新能源电池", "越芯半导体"]
+    _, ps = _projects(extractor, "华晟新能源电池、越芯半导体 3个项目落地。")
+    assert ps == []   # three announced, two named: not a list of these

@@ -17,6 +17,14 @@ from zhgov_extract.text.doc import Doc, Span, non_overlapping
 
 _NO_NAME_BEFORE = set("等的个项批和与及、，,。；;：:！？!?\n 　\t（(")
 _PART_COUNT = regex.compile(r"[0-9一二三四五六七八九十两]+[条座栋台套个处]")
+_COUNTED_TAIL = regex.compile(r"(?<=[^\s等])\s*(?P<count>[2-9]|[二三四五六七八九两])\s*个(?P<mod>[^，。；、：\n]{0,10}?)项目")
+_CN_COUNT = {c: i for i, c in enumerate("零一二三四五六七八九", 0)} | {"两": 2}
+
+
+def _count_value(s: str) -> int:
+    return int(s) if s.isdigit() else _CN_COUNT[s]
+
+
 _BULLET_LINE = regex.compile(
     r"^[ \t]*(?:(?:[-*•◆◇●○■□▪▶►·]|\d{1,3}[.．、]|[（(]\d{1,3}[)）])[ \t]*)+(?P<body>[^\n]+?)[ \t]*$", regex.M)
 
@@ -153,6 +161,26 @@ class _Pass(NameReader):
                 a = self._strip_intro(a, b)
                 if a < b and self._item_ok(a, b):
                     out.append((a, b, "list"))
+        return out + self._counted_lists()
+
+    def _counted_lists(self) -> list[tuple[int, int, str]]:
+        """甲、乙，丙 3个超百亿元项目: no 等, but a count right after the items that says how many there
+        are; taken only when exactly that many named items stand before it (、 or ， between them)."""
+        out = []
+        text = self.text
+        for m in _COUNTED_TAIL.finditer(text):
+            n = _count_value(m.group("count"))
+            end, items = m.start(), []
+            while end > 0 and len(items) < n:
+                start = self._walk_left(end)
+                if start is None or start >= end or not self._item_ok(start, end):
+                    break
+                items.append((start, end))
+                if start == 0 or text[start - 1] not in "、，,":
+                    break
+                end = start - 1
+            if len(items) == n and n >= 2:
+                out += [(a, b, "counted") for a, b in items]
         return out
 
     def _items_before(self, end: int) -> list[tuple[int, int]]:
