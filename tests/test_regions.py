@@ -86,6 +86,7 @@ REGIONS = [
     ("推动广西、广东、海南合作", {"广西": ("450000", "province"), "广东": ("440000", "province"),
                              "海南": ("460000", "province")}),
     ("贯彻习近平总书记考察安徽重要讲话精神", {"安徽": ("340000", "province")}),  # 精神 only right after the name
+    ("赴深圳华为考察", {"深圳": ("440300", "prefecture")}),              # 华为技术有限公司 holds no 深圳
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself

@@ -216,10 +216,11 @@ class RegionTagger:
         gaz, text, r = self.gaz, doc.text, self.rules
         cover = Coverage((s.start, s.end) for s in taken)
         matches = gaz.iter_matches(text)
-        # an organisation named with its province before it (安徽省芜湖市人民代表大会), an enterprise
-        # whose region prefix its tagger left out (安徽海螺水泥: ANNOTATION keeps the prefix in the name)
-        chained = {a for a, b, _ in matches if cover.covers(a, b)} & {s.start for s in taken if s.type == "organization"} \
-            | {s.start for s in taken if s.type == "enterprise"}
+        # an organisation named with its province before it (安徽省芜湖市人民代表大会); an enterprise
+        # whose registered name starts with the region its tagger left out (安徽海螺水泥 → 安徽海螺水泥股份有限公司:
+        # ANNOTATION keeps the prefix in the name; 深圳华为 is 华为技术有限公司, 深圳 stays a region)
+        chained = {a for a, b, _ in matches if cover.covers(a, b)} & {s.start for s in taken if s.type == "organization"}
+        registered = {s.start: (s.norm or {}).get("canonical") or "" for s in taken if s.type == "enterprise"}
         out: list[_Hit] = []
         prev_end, prev_codes = -2, set()
         for a, b, name in matches:
@@ -228,7 +229,8 @@ class RegionTagger:
             full = any(x.name == name for x in gaz.by_name[name])
             level_word = text[b - 1:b + 1] if name[-1] in _LEVELS else ""
             if level_word in r.level_words_taken or level_word in r.level_words_shared and (b - a == 2 or not full):
-                # 鞍山市场, 大同市民, 吉林市场 (吉林省), 河南县域 (河南省, not 河南县); 振兴县域 (兴县) has no shorter name
+                # 鞍山市场, 大同市民, 吉林市场 (吉林省), 河南县域 (河南省, not 河南县);
+                # 振兴县域 (兴县) has no shorter name
                 if b - a == 2 or name[:-1] not in gaz.by_name:
                     continue
                 b, name = b - 1, name[:-1]
@@ -236,7 +238,8 @@ class RegionTagger:
             hit = _Hit(a, b, name, list(gaz.by_name[name]), full)
             if full:
                 tag = self._tag(name)
-                everyday = tag and not tag.startswith("ns") and self.nb.word_freq.get(name, 0) >= self.nb.r.region_everyday_freq
+                everyday = tag and not tag.startswith("ns") \
+                    and self.nb.word_freq.get(name, 0) >= self.nb.r.region_everyday_freq
                 parent_before = prev_end == a and any(x.parent in prev_codes for x in hit.cands)
                 if (everyday or self._stem_bound(text, a, b)) and not parent_before \
                         and not self._in_context(text, a, b, prev_end if prev_end < a else -2, -2):
@@ -253,8 +256,9 @@ class RegionTagger:
                 if hit.county and text[b:b + 1] in _LEVELS and text[b:b + 2] not in r.level_words:
                     b = hit.b = b + 1  # 禄丰县 (now 禄丰市), 周至县: the level word is part of the name
                     hit.leveled = True
-            if doc.in_protected(a, b) or b in chained or prev_end != a - 1 and _bracketed_in_a_name(text, a, b) \
-                    or self._starts_a_name(doc, b, all(x.code in self._divided for x in hit.cands)):
+            if (doc.in_protected(a, b) or b in chained or registered.get(b, "").startswith(text[a:b])
+                    or prev_end != a - 1 and _bracketed_in_a_name(text, a, b)
+                    or self._starts_a_name(doc, b, all(x.code in self._divided for x in hit.cands))):
                 hit.in_name = True
             prev_end, prev_codes = b, {x.code for x in hit.cands}
             out.append(hit)
