@@ -285,3 +285,11 @@ def test_a_count_right_after_the_items_says_how_many(extractor):
     assert ps == ["华晟新能源电池", "越芯半导体"]
     _, ps = _projects(extractor, "华晟新能源电池、越芯半导体 3个项目落地。")
     assert ps == []   # three announced, two named: not a list of these
+
+
+def test_an_owner_at_the_start_of_a_project_name_is_an_enterprise(extractor):
+    r, ps = _projects(extractor, "推进安泰云科股份数字显示制造基地项目建设，省属企业集团新材料项目开工。")
+    assert ps[0] == "安泰云科股份数字显示制造基地项目"
+    owners = [m for m in r.mentions if m.type == "enterprise"]
+    assert [m.text for m in owners] == ["安泰云科股份"]
+    assert [o.text for o in _record(r, ps[0]).owners] == ["安泰云科股份"]

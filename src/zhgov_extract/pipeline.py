@@ -27,8 +27,8 @@ from zhgov_extract.types import type_spec
 
 __all__ = ["Extractor", "ComponentError", "extract", "register_component", "registered_components"]
 
-DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise", "organizations", "regions", "projects", "records",
-                      "regions_on_their_own")
+DEFAULT_COMPONENTS = ("documents", "dates", "numeric", "enterprise", "organizations", "regions", "projects",
+                      "project_owners", "records", "regions_on_their_own")
 
 
 class ComponentError(RuntimeError):

@@ -236,7 +236,8 @@ class NameReader:
         right = toks[i + 1] if i + 1 < len(toks) else None  # None: the head follows
         if right is not None and (self.place.covering(right[1]) or self.ent.covering(right[1])):
             return False  # 分会场设在宁阳县…: a verb before a place or an owner starts the name
-        return self._nounish(toks[i - 1], unknown=True) and (right is None or self._nounish(right, unknown=True))
+        return self._nounish(toks[i - 1], unknown=True) and (
+            right is None or self._nounish(right, unknown=True) or right[0] in self.r.name_verbs)
 
     def _nounish(self, tok, unknown: bool = False) -> bool:
         """A noun of two or more characters, an owner or a place (``unknown``: or a word jieba does not know)."""
