@@ -12,6 +12,8 @@ NOT_REGIONS = [
     "确保社会长治久安",               # 长治 (长治市)
     "面对复杂多变的形势",             # 杂多 (杂多县)
     "提升中心城区功能品质",           # 城区 (a district's full name, an everyday word)
+    "推进老城区改造，完善新城区配套",  # 老城区 (洛阳), 新城区 (呼和浩特): parts of any town
+    "加快城北区域开发",               # 城北区 (西宁)
     # a full name of one stem character whose stem ends a word before it, or is a function word
     "创建国家级示范县",               # 范县
     "大力振兴县域经济",               # 兴县
@@ -87,6 +89,8 @@ REGIONS = [
                              "海南": ("460000", "province")}),
     ("贯彻习近平总书记考察安徽重要讲话精神", {"安徽": ("340000", "province")}),  # 精神 only right after the name
     ("赴深圳华为考察", {"深圳": ("440300", "prefecture")}),              # 华为技术有限公司 holds no 深圳
+    ("西宁市城东区、城北区加快发展", {"西宁市": ("630100", "prefecture"), "城东区": ("630102", "county"),
+                               "城北区": ("630105", "county")}),  # the same names under their city
     ("辽宁发布实施方案", {"辽宁": ("210000", "province")}),                # 发布 is a verb here, not a site's name
     ("浙江安吉代表团参加会议", {"浙江": ("330000", "province"), "安吉": ("330523", "county")}),  # 江 ends 浙江
     ("上海地区共有40家企业入榜", {"上海": ("310000", "province")}),       # 上海地区 is the area itself

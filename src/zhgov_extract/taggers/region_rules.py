@@ -38,6 +38,7 @@ class RegionRules(BaseModel):
     name_word_tags: list[str]
     area_suffixes: list[str]
     everyday_shorts: list[str]
+    everyday_full_names: list[str]
     function_word_tags: list[str]
     surnames: str
     person_titles: list[str]

@@ -238,7 +238,7 @@ class RegionTagger:
             hit = _Hit(a, b, name, list(gaz.by_name[name]), full)
             if full:
                 tag = self._tag(name)
-                everyday = tag and not tag.startswith("ns") \
+                everyday = name in r.everyday_full_names or tag and not tag.startswith("ns") \
                     and self.nb.word_freq.get(name, 0) >= self.nb.r.region_everyday_freq
                 parent_before = prev_end == a and any(x.parent in prev_codes for x in hit.cands)
                 if (everyday or self._stem_bound(text, a, b)) and not parent_before \
