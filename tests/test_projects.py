@@ -293,3 +293,8 @@ def test_an_owner_at_the_start_of_a_project_name_is_an_enterprise(extractor):
     owners = [m for m in r.mentions if m.type == "enterprise"]
     assert [m.text for m in owners] == ["安泰云科股份"]
     assert [o.text for o in _record(r, ps[0]).owners] == ["安泰云科股份"]
+
+
+def test_a_verb_right_before_the_owner_governs_the_name(extractor):
+    _, ps = _projects(extractor, "在灵宝、渑池等地开发华能绿色能源产业基地。")
+    assert ps == ["华能绿色能源产业基地"]

@@ -195,6 +195,9 @@ class NameReader:
                 if not WORDISH.search(w):
                     break  # bullets, markup, symbols
                 tag = tags.get(w)
+                owner = self.ent.covering(pos)
+                if tag and tag[0] == "v" and owner is not None and owner[0] == pos:
+                    break  # 开发华能绿色能源产业基地: a verb right before the owner governs the name
                 if self._inner_word(w, tag, toks, i, pos):
                     pass  # 特高压输电生产基地, 汽车用钢铁: a verb or particle between nouns of the name
                 elif len(w) == 1 and tag != "m":
