@@ -71,3 +71,19 @@ def test_province_group_is_not_the_central_soe_of_the_same_short_name(ex):
     assert _canon(ex, "山东省济南市召开会议，国投集团签约。") == {"国投集团": "国家开发投资集团有限公司"}
     # a province with no group of that short form keeps the SOE (华能 after 四川)
     assert _canon(ex, "四川省成都市，四川华能签约。") == {"华能": "中国华能集团有限公司"}
+
+
+def test_city_prefix_means_the_report_city(ex):
+    # a city's report (its districts named): 市… is that city's own group
+    got = _canon(ex, "成都市2025年统计公报。成都市锦江区、成都市武侯区：市交投集团完成投资。")
+    assert got == {"市交投集团": "成都交通投资集团有限公司"}
+    # a province's report does not say which city 市 is
+    assert _canon(ex, "四川省：市城投集团完成投资。") == {"市城投集团": "市城投集团"}
+    # in a municipality 市 is the municipality
+    assert _canon(ex, "北京市：市国资公司、首钢集团签约。")["市国资公司"] == "北京市国有资产经营有限责任公司"
+
+
+def test_document_home(ex):
+    pg = ex.enterprise_tagger.linker.provinces
+    assert pg.document_home([(0, 3, "成都市"), (4, 7, "锦江区"), (9, 12, "四川省")]) == "510100"
+    assert pg.document_home([(0, 3, "四川省"), (4, 7, "成都市")]) == "510000"

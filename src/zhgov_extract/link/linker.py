@@ -80,7 +80,8 @@ class Linker:
     def link(self, name: str, kind: str, entity: Entity | None = None, anchor: str = "",
              full_name: str = "", province: str = "") -> dict:
         """The norm of one mention: ``kind`` and ``entity`` say how the tagger found it, ``province``
-        is the document's (two-digit code, for a province's own groups); a fresh dict."""
+        is the document's own place (``ProvinceGroups.document_home``: 510100, 330000; for a province's
+        or city's own groups); a fresh dict."""
         key = id(entity) if entity is not None else None
         if key is not None and self._by_id.get(key) is not entity:
             return self._link_uncached(name, kind, entity, anchor, full_name, province)  # not this gazetteer's

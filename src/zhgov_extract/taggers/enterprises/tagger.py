@@ -83,7 +83,7 @@ class EnterpriseTagger:
         nt = doc.norm
         out: list[Span] = []
         provinces = self.linker.provinces
-        province = provinces.document_province(scan.regions) if provinces is not None and ents else ""
+        province = provinces.document_home(scan.regions) if provinces is not None and ents else ""  # 510100
         for c in self.own_groups(scan, ents, province) if province else ents:
             a, b = nt.to_source(c.start, c.end)
             as_written = "".join(doc.source[a:b].split())  # 华润（集团）as the report writes it, without line breaks
