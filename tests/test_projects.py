@@ -62,6 +62,7 @@ def test_items_of_a_counted_list_are_projects(extractor):
     "举行“项目建设年”启动暨智能制造项目集中签约仪式。",     # 暨 joins two events
     "争取“三类专项资金”项目120个。",                         # a count in quotes
     "一批项目将全部落地桐柏县凤山装备制造产业园。",           # a park as the place projects go
+    "一是市城建集团发挥技术所长为央地合作项目提供服务。",     # what a company does, and 为 glued to a word
     "主要建设年产1000万平方米沥青防水卷材生产线1条。",        # a part counted inside a project
     "为贵州省产业园区配套发展提供支持。",                     # a place and a kind of park
     "第三届西安国家航空城和现代综合交通枢纽建设发展会召开。", # an event
@@ -298,3 +299,9 @@ def test_an_owner_at_the_start_of_a_project_name_is_an_enterprise(extractor):
 def test_a_verb_right_before_the_owner_governs_the_name(extractor):
     _, ps = _projects(extractor, "在灵宝、渑池等地开发华能绿色能源产业基地。")
     assert ps == ["华能绿色能源产业基地"]
+
+
+def test_a_stop_glued_to_the_word_before_the_name(extractor):
+    """jieba cuts 科技城等|特色园区: the name ends before 等."""
+    _, ps = _projects(extractor, "其中大连瓦房店轴承产业园、沈阳浑南科技城等特色园区已形成示范效应。")
+    assert "沈阳浑南科技城等特色园区" not in ps and "大连瓦房店轴承产业园" in ps

@@ -21,6 +21,7 @@ _STOP_TAGS = {"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", 
 _MAX_NAME = 48
 _COUNT_UNITS = set("个家项次批座条所户名人期轮场")
 _CN_NUMERALS = set("一二三四五六七八九十")
+_GLUED_STOPS = set("的了和与及或等将已有是为在对由从把被向以于如像还也并又")  # one-character stops
 _NOT_NAME_LEADS = {"v", "vg", "u", "uj", "p", "c", "r"}  # 做优, 抓实, 之策: no name starts so
 _MEASURES = _COUNT_UNITS | set("大年类级种栋张块台套处")
 WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
@@ -198,6 +199,10 @@ class NameReader:
                 owner = self.ent.covering(pos)
                 if tag and tag[0] == "v" and owner is not None and owner[0] == pos:
                     break  # 开发华能绿色能源产业基地: a verb right before the owner governs the name
+                if tag is None and len(w) > 1 and (w[-1] in _GLUED_STOPS or w[0] in _GLUED_STOPS):
+                    if w[0] in _GLUED_STOPS and w[-1] not in _GLUED_STOPS:
+                        pos = a + 1  # 为央地合作项目: jieba glued 为 to the name's first word
+                    break  # 科技城等|特色园区: …or 等 to the word before the name
                 if self._inner_word(w, tag, toks, i, pos):
                     pass  # 特高压输电生产基地, 汽车用钢铁: a verb or particle between nouns of the name
                 elif len(w) == 1 and tag != "m":
@@ -236,6 +241,8 @@ class NameReader:
         """A verb (输电) or a linking particle (用) with a noun of the name on both sides belongs to it."""
         if w in self.r.stops or i == 0 or pos - toks[i][2] or not (tag in ("v", "vn") or w in self.r.name_particle_set):
             return False
+        if tag in ("v", "vn") and self.ent.covering(toks[i - 1][1]) is not None:
+            return False  # 市鞍设集团发挥技术…: a verb after a company is what the company does
         right = toks[i + 1] if i + 1 < len(toks) else None  # None: the head follows
         if right is not None and (self.place.covering(right[1]) or self.ent.covering(right[1])):
             return False  # 分会场设在宁阳县…: a verb before a place or an owner starts the name
