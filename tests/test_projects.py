@@ -305,3 +305,8 @@ def test_a_stop_glued_to_the_word_before_the_name(extractor):
     """jieba cuts 科技城等|特色园区: the name ends before 等."""
     _, ps = _projects(extractor, "其中大连瓦房店轴承产业园、沈阳浑南科技城等特色园区已形成示范效应。")
     assert "沈阳浑南科技城等特色园区" not in ps and "大连瓦房店轴承产业园" in ps
+
+
+def test_a_project_under_a_dated_heading_takes_its_year(extractor):
+    r, _ = _projects(extractor, "## 2024年项目建设亮点\n\n青龙水库、红星大桥等重点项目建成投用。\n")
+    assert _record(r, "青龙水库").year == "2024"

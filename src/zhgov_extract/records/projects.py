@@ -186,6 +186,10 @@ class ProjectLinker:
             v = ctx.year_before(b, a) or ctx.relative_year(a, b) if b > a else None
         if v is None:
             v = ctx.year_before(p.start, ctx.paragraph_start(p.start))
+        for h in ctx.headings_above(p.start) if v is None else ():
+            v = ctx.year_before(h.end, h.start) or ctx.relative_year(h.start, h.end)
+            if v:
+                break  # 2024年项目建设亮点 ⏎ … : the heading's year
         return v[:4] if v else None
 
 
