@@ -244,16 +244,14 @@ def _map_record(rec: dict, to_source, source: str):
         from pydantic import TypeAdapter
         _RECORD_ADAPTER = TypeAdapter(Record)
 
-    def walk(x):
+    def walk(x):  # only dicts and lists are descended into: a record is mostly scalars
         if isinstance(x, dict):
-            y = {k: walk(v) for k, v in x.items()}
+            y = {k: walk(v) if isinstance(v, (dict, list)) else v for k, v in x.items()}
             if isinstance(y.get("start"), int) and isinstance(y.get("end"), int):
                 a, b = to_source(y["start"], y["end"])
                 y["start"], y["end"], y["text"] = a, b, source[a:b]
             return y
-        if isinstance(x, list):
-            return [walk(v) for v in x]
-        return x
+        return [walk(v) if isinstance(v, (dict, list)) else v for v in x]
 
     out = walk(rec)
     if isinstance(out.get("same_as"), (list, tuple)):

@@ -17,6 +17,7 @@ from zhgov_extract.text.doc import Doc, Span
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:\n]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-*•◆◇●○■□▪▶►·#])")
+_NAMES = ("enterprise", "organization", "document")  # a mask of these says at once that no name holds a span
 _LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3}
 _FULL_DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}")
 _RELATIVE_YEAR = re.compile(r"今年|本年|年内|去年|上一年|上年(?!度)|全年")
@@ -46,11 +47,12 @@ class DocContext:
         for s in sorted(doc.spans, key=lambda s: (s.start, -s.end)):
             self.by_type.setdefault(s.type, []).append(s)
         self._starts = {t: [s.start for s in ss] for t, ss in self.by_type.items()}
+        self._masks: dict[tuple[str, ...], bytearray] = {}
         self.headings = self._map_headings()
         self.region = self._own_region()
         self.year = self._own_year()
         self._titles: dict[int, tuple[int, int]] = {}
-        self._masks: dict[tuple[str, ...], bytearray] = {}
+        self.memo: dict = {}  # what a reader works out once per sentence or clause of this document
 
     # ------------------------------------------------------------ units
     def _unit(self, breaks: list[int], i: int) -> tuple[int, int]:
@@ -106,7 +108,7 @@ class DocContext:
 
     def inside_name(self, s: Span) -> bool:
         """A span that is part of an enterprise, organisation or document name."""
-        return any(self.covering(t, s.start, s.end) is not None for t in ("enterprise", "organization", "document"))
+        return (s.end <= s.start or bool(self.mask(_NAMES)[s.start])) and any(self.covering(t, s.start, s.end) is not None for t in _NAMES)
 
     # --------------------------------------------------------- headings
     def _map_headings(self) -> list[HeadingInfo]:

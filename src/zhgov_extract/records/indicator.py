@@ -48,7 +48,7 @@ class IndicatorReader:
 
     def _blocked(self, ctx: DocContext, w: str, x: int, y: int) -> bool:
         """A word that cannot be inside an indicator: a place, a time, a filler, a number."""
-        if w in self.r.lead_set or not _WORD.search(w) or any(c.isdigit() for c in w):
+        if w in self.r.lead_set or not _WORD.search(w) or any(map(str.isdigit, w)):  # ① and ² count, as digits do
             return True
         # a named enterprise is who the figure is about, not what it measures
         return 1 in ctx.mask(_BLOCKING)[x:y]
@@ -73,6 +73,7 @@ class IndicatorReader:
         toks = [(w[:hi - x], x, min(y, hi)) for w, x, y in ctx.doc.words_before(hi, r.max_indicator_chars + 8)
                 if lo <= x < hi][::-1]
         run: list[tuple[str, int, int, str]] = []  # (word, start, end, class) right to left
+        money_at = ctx.mask(("money",))
         a = hi
         i = 0
         while i < len(toks):
@@ -96,7 +97,7 @@ class IndicatorReader:
                     i += 1
                 continue
             money = next((m for m in ctx.spans("money", max(lo, x - 16), y) if m.start <= x < m.end), None) \
-                if ctx.mask(("money",))[x] else None
+                if money_at[x] else None
             if w in r.threshold_after or money is not None:
                 # 规模以上 / 10亿元以上项目: a threshold inside the noun, kept when a noun follows it
                 if not run or not any(c == "n" for *_, c in run):
@@ -208,11 +209,8 @@ class IndicatorReader:
             if not _NUM_GAP.fullmatch(text, p.end, q.start) and not _LIST_GAP.fullmatch(text, p.end, q.start):
                 return None
         lo = lo_for(k)
-        hi = k
-        p = r.predicate_re.search(text, lo, hi)
-        while p is not None and lo < p.start() < hi:
-            hi = p.start()
-            p = r.predicate_re.search(text, lo, hi)
+        hi = r.predicate_start(text, lo, k)
+        hi = hi if hi > lo else k  # predicate words all the way from ``lo``: the list has no words to strip
         items = _split_items(text, lo, hi, len(nums))
         if items is None:
             return None

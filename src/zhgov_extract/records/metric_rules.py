@@ -113,6 +113,27 @@ class MetricRules(BaseModel):
         return regex.compile(f"(?:{_alt(self.predicate_words)}|[\\s，、：:]|\\[\\d{{1,2}}\\])+$")  # [2]: a footnote mark
 
     @cached_property
+    def up_words(self) -> frozenset:
+        """The verbs of a change or comparison that say it went up."""
+        return frozenset(self.increase_words + self.compare_words[0] + self.compare_short[0])
+
+    @cached_property
+    def _predicate_last(self) -> frozenset:
+        """Characters a predicate can end with: a clause that ends otherwise has none (no regex run)."""
+        return frozenset(w[-1] for w in self.predicate_words) | frozenset(" \t\n\r\f\v\u3000，、：:]")
+
+    def predicate_start(self, text: str, lo: int, hi: int) -> int:
+        """Where the predicate words that end ``text[lo:hi]`` start (``hi`` if none).
+
+        One search: the match is the leftmost start from which predicate words run to
+        ``hi``, so no predicate can end where it starts (stripping again finds nothing).
+        """
+        if hi <= lo or (text[hi - 1] not in self._predicate_last and not text[hi - 1].isspace()):
+            return hi
+        p = self.predicate_re.search(text, lo, hi)
+        return p.start() if p is not None else hi
+
+    @cached_property
     def zone_re(self):
         return regex.compile(f"(?:{_alt(self.zone_words)})")
 

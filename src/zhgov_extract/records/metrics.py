@@ -21,6 +21,8 @@ from zhgov_extract.text.doc import Span
 __all__ = ["MetricLinker", "MetricRules"]
 
 _NUMERIC = ("money", "percent", "quantity")
+_NAMES = ("project", "enterprise", "document", "organization")
+_HOLDERS = ("enterprise", "document", "project")  # names whose region is not the figure's
 _CLASSIFIERS = set("个家项名条次人所座批件户位只台套处辆架艘株棵场部篇份门支届类种款栋间张")
 _WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _AND_RE = regex.compile("[和及与]")
@@ -57,8 +59,8 @@ class MetricLinker:
 
     def _skip(self, ctx: DocContext, n: Span) -> bool:
         text = ctx.text
-        if any(ctx.covering(t, n.start, n.end) for t in ("project", "enterprise", "document", "organization")):
-            return True
+        if (n.end <= n.start or ctx.mask(_NAMES)[n.start]) and any(ctx.covering(t, n.start, n.end) for t in _NAMES):
+            return True  # (the mask says in one lookup whether any name holds the number's first character)
         if self.ind.threshold(ctx, n.end):
             return True  # 5000万元以上项目: a class threshold inside a noun
         if n.type == "quantity" and (self.r.list_count_re.match(text, n.end) or self.r.list_count_re.match(text, n.end - 1)):
@@ -93,6 +95,9 @@ class MetricLinker:
         text, r = ctx.text, self.r
         ca, cb = ctx.clause(n.start)
         sa, _ = ctx.sentence(n.start)
+        ga = ctx.memo.get(("goal", sa))
+        if ga is None:
+            ga = ctx.memo[("goal", sa)] = _goal_scope(text, sa)
         lo = self._lo(ctx, ca, n.start)
         seg_end = n.start
         role, direction = "value", None
@@ -100,8 +105,7 @@ class MetricLinker:
         share_at = pull = None
         if ch is not None:
             seg_end = ch.start()
-            verb_dir = ("increase" if ch.group("verb") in r.increase_words + r.compare_words[0] + r.compare_short[0]
-                        else "decrease")
+            verb_dir = "increase" if ch.group("verb") in r.up_words else "decrease"
             pull = next((m for m in r.pull_re.finditer(text, lo, seg_end)), None)
             if pull is not None:
                 role = "value"  # 拉动经济增长0.5个百分点: a contribution, a level of its own
@@ -136,7 +140,7 @@ class MetricLinker:
         else:
             rec["basis"] = (None if role not in ("change", "from") else self._basis(text, ch.start(), ch.end())
                             if ch is not None and ch.re is r.compare_re  # 比上年多3户: yoy; 比全省高: none
-                            else self._basis(text, _goal_scope(text, sa), n.start))
+                            else self._basis(text, ga, n.start))
         ind = self.ind.distributed(ctx, n, ca, cb, lambda k: self._lo(ctx, ca, k))
         if n.type == "percent" and prev is not None and prev["anchor"]["end"] >= ca \
                 and text[prev["anchor"]["end"]:n.start].strip() == "的":
@@ -154,7 +158,6 @@ class MetricLinker:
         if ind is not None and prev is not None and prev.get("indicator") and text[ind["start"]:ind["end"]] in r.total_words:
             ind = self._parent(ctx, prev["indicator"])  # 新增上市公司10家、总数达310家: the total of the same thing
         rec["indicator"] = ind
-        ga = _goal_scope(text, sa)
         names = [ind] + [b["indicator"] for b in before if b["anchor"]["start"] >= ga]
         if not from_pair and role in ("value", "change", "share") and self._goal(ctx, ga, sa, n.start, names):
             rec["role"], rec["direction"] = "target", None  # 力争增长15%, 力争…比重达40%: a goal (no direction)
@@ -203,12 +206,7 @@ class MetricLinker:
             after = self.ind.forward(ctx, n.end)
             if after is not None:
                 return after
-        p = r.predicate_re.search(text, lo, hi)
-        while p is not None and lo < p.start() < hi:
-            hi = p.start()
-            p = r.predicate_re.search(text, lo, hi)
-        if p is not None and p.start() == lo:
-            hi = lo
+        hi = r.predicate_start(text, lo, hi)
         share = next((w for w in r.share_nouns if text.endswith(w, lo, hi)), None)
         if share:  # 高端产品占比 / 第二产业增加值比重: a share word that ends the indicator is part of it
             found = self.ind.backward(ctx, lo, hi - len(share))
@@ -220,8 +218,9 @@ class MetricLinker:
 
     def _region(self, ctx: DocContext, n: Span, sa: int) -> dict | None:
         # a region inside an enterprise's, a project's or a document's name does not place the figure
+        named = ctx.mask(_HOLDERS)
         regs = [s for s in ctx.spans("region", sa, n.start)
-                if not any(ctx.covering(t, s.start, s.end) for t in ("enterprise", "document", "project"))]
+                if s.end > s.start and not named[s.start] or not any(ctx.covering(t, s.start, s.end) for t in _HOLDERS)]
         if regs:
             reg = ctx.region_of(regs[-1])
             zone = self.r.zone_re.match(ctx.text, regs[-1].end)

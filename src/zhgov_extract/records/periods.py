@@ -81,6 +81,21 @@ class PeriodReader:
         if rel:
             return rel
         pa = ctx.paragraph_start(n.start)
+        key = ("period-before", pa, sa)  # the same for every number of the sentence: read once
+        v = ctx.memo.get(key, "")
+        if v == "":
+            v = ctx.memo[key] = self._before_sentence(ctx, pa, sa, dt)
+        if v:
+            return v
+        for h in ctx.headings_above(n.start):
+            v = ctx.year_before(h.end, h.start)
+            if v:
+                return v
+        return None
+
+    def _before_sentence(self, ctx: DocContext, pa: int, sa: int, dt: DocTime) -> str | None:
+        """The period the paragraph states before the sentence: a date, a plan period or 全年."""
+        text = ctx.text
         for s in reversed(ctx.spans("date", pa, sa)):
             v = self._date(ctx, s, dt, sa) if not _BASE_BEFORE.search(text, max(0, s.start - 2), s.start) else None
             if v:
@@ -88,14 +103,7 @@ class PeriodReader:
         plan = self._plan_period(text, pa, sa)  # “十五五”时期是…。力争期间…年均增长6%
         if plan:
             return plan
-        rel = self._relative(ctx, pa, sa, dt)  # 全年生产总值…。其中，第一产业增加值…: the paragraph's year
-        if rel:
-            return rel
-        for h in ctx.headings_above(n.start):
-            v = ctx.year_before(h.end, h.start)
-            if v:
-                return v
-        return None
+        return self._relative(ctx, pa, sa, dt)  # 全年生产总值…。其中，第一产业增加值…: the paragraph's year
 
     def _date(self, ctx: DocContext, s: Span, dt: DocTime, sa: int) -> str | None:
         """A date mention as a period: its year, widened by the words in and around it."""
