@@ -4,6 +4,10 @@ The two systems run alternately over the same documents in one process, and the
 figure is the median of the pairwise ratios (issue 13 asks for >= 0.8x).
 
     python benchmarks/records_cost.py --runs 7 --min-chars 300000
+    python benchmarks/records_cost.py --profile 40   # where the whole Extractor's time goes (cProfile)
+
+Other work on the machine slows both systems alike only when they alternate:
+compare ratios, not chars/s, between runs taken at different times.
 """
 from __future__ import annotations
 
@@ -30,10 +34,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--min-chars", type=int, default=300_000)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--profile", type=int, metavar="N", default=0,
+                    help="instead of timing, profile the whole Extractor once over the mix and print the top N")
     args = ap.parse_args()
     from zhgov_extract import Extractor
 
     docs = load_docs(args.min_chars)
+    if args.profile:
+        profile(Extractor(), docs, args.profile)
+        return
     n = sum(map(len, docs))
     full = Extractor()
     base = Extractor(disable=["projects", "records"])
@@ -55,6 +64,21 @@ def main() -> None:
     print(f"with projects and records:    {n / statistics.median(t_full):>12,.0f} chars/s")
     print(f"without projects and records: {n / statistics.median(t_base):>12,.0f} chars/s")
     print(f"speed with / without (median of pairwise ratios): {statistics.median(ratios):.2f}x (target >= 0.8x)")
+
+
+def profile(ex, docs: list[str], top: int) -> None:
+    """cProfile over the mix (after a warm-up), sorted by cumulative and by own time."""
+    import cProfile
+    import pstats
+
+    [ex(d) for d in docs[:20]]
+    pr = cProfile.Profile()
+    pr.enable()
+    for d in docs:
+        ex(d)
+    pr.disable()
+    for key in ("cumulative", "tottime"):
+        pstats.Stats(pr).strip_dirs().sort_stats(key).print_stats(top)
 
 
 if __name__ == "__main__":
