@@ -310,3 +310,10 @@ def test_a_stop_glued_to_the_word_before_the_name(extractor):
 def test_a_project_under_a_dated_heading_takes_its_year(extractor):
     r, _ = _projects(extractor, "## 2024年项目建设亮点\n\n青龙水库、红星大桥等重点项目建成投用。\n")
     assert _record(r, "青龙水库").year == "2024"
+
+
+def test_one_listed_item_owned_by_a_company(extractor):
+    _, ps = _projects(extractor, "开展专项整治，中国铝业高纯镁材料等项目开工建设。")
+    assert ps == ["中国铝业高纯镁材料"]
+    _, ps = _projects(extractor, "推进数字经济等项目建设。")
+    assert ps == []

@@ -155,13 +155,17 @@ class _Pass(NameReader):
             if r.list_sector_re.search(m.group("mod") or m.group("mod_counted") or ""):
                 continue  # 等领域的N个项目: the items are sectors
             items = self._items_before(m.start())
-            if len(items) < (1 if counted else 2):
-                continue
+            if not items or (len(items) < 2 and not counted and not self._owned(*items[0])):
+                continue  # one item, no count: a list only when a company owns it (远东矿业菱建材等项目)
             for a, b in items:
                 a = self._strip_intro(a, b)
                 if a < b and self._item_ok(a, b):
                     out.append((a, b, "list"))
         return out + self._counted_lists()
+
+    def _owned(self, a: int, b: int) -> bool:
+        e = self.ent.covering(a) or self.ent.covering(self._strip_intro(a, b))
+        return e is not None and e[1] < b
 
     def _counted_lists(self) -> list[tuple[int, int, str]]:
         """甲、乙，丙 3个超百亿元项目: no 等, but a count right after the items that says how many there
