@@ -33,6 +33,10 @@ CASES = [
     ("市长见证本市与意大利帕多瓦签署友好城市协议。", []),
     ("签约德国杜伊斯堡物流项目。", []),
     ("台湾青烽与本市签约。", ["台湾青烽"]),
+    # a port or airport whose traffic the clause gives is the facility, not its company …
+    ("宁波舟山港完成货物吞吐量13.2亿吨,深圳机场旅客吞吐量5000万人次。", []),
+    # … which it is where it acts
+    ("宁波舟山港与本市签约。", ["宁波舟山港"]),
     # a branch of a public body (the central bank) is no enterprise; a commercial bank's is
     ("数据来源于市统计局、人民银行株洲中心支行、国网株洲供电公司。", ["国网株洲供电公司"]),
     ("工商银行株洲分行发放贷款。", ["工商银行株洲分行"]),

@@ -25,6 +25,9 @@ def alias_candidates(nb: NameBounds, scan: Scan) -> list[Candidate]:
             continue  # 中国化工报, 中化新网讯: a newspaper, not the firm
         if name.endswith(r.bureau_endings) and (a in region_ends or text[a - 1:a] in r.org_short_prefixes):
             continue  # 禄丰县招商局: the county's bureau, not 招商局集团
+        if name.endswith(r.facility_endings) and r.facility_traffic_re is not None \
+                and r.facility_traffic_re.match(text, b):
+            continue  # 宁波舟山港完成货物吞吐量: the port, not the port company
         if a in region_at and region_at[a] < b and nb.blocked(text, b):
             # 鞍山钢铁 in 鞍山钢铁产业: the region's industry, not the company
             if nb.r.industry_re.fullmatch(text[region_at[a]:b]):

@@ -52,6 +52,9 @@ class EnterpriseRuleFile(BaseModel):
     alias_group_tails: list[str] = []
     media_after: str = ""
     bureau_endings: list[str] = []
+    facility_endings: list[str] = []
+    facility_traffic: list[str] = []
+    facility_traffic_span: int = 12
     branch_forms: list[str] = []
     branch_owner_window: int = 300
     generic_group_forms: list[str] = []
@@ -124,6 +127,9 @@ class EnterpriseRules:
         self.generic_group_forms = set(r.generic_group_forms)
         self.media_after_re = regex.compile(r.media_after) if r.media_after else None
         self.bureau_endings = tuple(r.bureau_endings)
+        self.facility_endings = tuple(r.facility_endings)
+        self.facility_traffic_re = (regex.compile(rf"[^。；;，,\n]{{0,{r.facility_traffic_span}}}?(?:{alternation(r.facility_traffic)})")
+                                    if r.facility_traffic else None)
         self.branch_forms = {fold_width(f) for f in r.branch_forms}
         self.branch_owner_window = r.branch_owner_window
         self.verb_industry = set(r.verb_industry_words)
