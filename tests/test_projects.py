@@ -317,3 +317,11 @@ def test_one_listed_item_owned_by_a_company(extractor):
     assert ps == ["中国铝业高纯镁材料"]
     _, ps = _projects(extractor, "推进数字经济等项目建设。")
     assert ps == []
+
+
+def test_works_with_no_head_named_by_owner_after_their_investment(extractor):
+    r, ps = _projects(extractor, "总投资 10 亿元鞍钢股份汽车驱动电机用硅钢成功下线，实现全覆盖。")
+    assert ps == ["鞍钢股份汽车驱动电机用硅钢"]
+    rec = _record(r, ps[0])
+    assert [(i.text, i.kind) for i in rec.investment] == [("10 亿元", "total")]
+    assert rec.status == "in_production"

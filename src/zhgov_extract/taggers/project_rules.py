@@ -24,6 +24,7 @@ class ProjectRules(BaseModel):
     weak_heads: list[str]
     adjective_heads: list[str]
     build_cues: list[str]
+    headless_cues: list[str]
     phase: str
     left_stops: list[str]
     name_verbs: list[str]
@@ -138,6 +139,11 @@ class ProjectRules(BaseModel):
     def glued_after_head(self) -> frozenset:
         """Words a dictionary may glue to a head (项目前期, 项目建设): the head still ends a name there."""
         return frozenset(self.left_stops + self.build_cues + [w for ws in self.status_words.values() for w in ws])
+
+    @cached_property
+    def works_done_re(self):
+        """What is reported of works with no head noun: built, started, in production (下线, 投产, 开工)."""
+        return regex.compile(f"(?:{_alt(self.headless_cues)})")
 
     @cached_property
     def capacity_before_re(self):

@@ -50,6 +50,7 @@ class _Pass(NameReader):
         cands += self._bullet_lines()
         cands += self._head_names()
         cands += self._list_items()
+        cands += self._invested_works()
         new = self._list_neighbours(cands)
         for _ in range(4):  # 甲、乙、丙产业园: each found neighbour makes the one before it a neighbour
             cands += new
@@ -162,6 +163,28 @@ class _Pass(NameReader):
                 if a < b and self._item_ok(a, b):
                     out.append((a, b, "list"))
         return out + self._counted_lists()
+
+    def _invested_works(self) -> list[tuple[int, int, str]]:
+        """总投资10亿元鞍钢股份新能源汽车驱动电机用硅钢成功下线: works with no head noun, named by their owner
+        after their investment and reported as built, started or in production."""
+        out, text, r = [], self.text, self.r
+        for e in self.doc.spans:
+            if e.type != "enterprise" or e.start < 3:
+                continue
+            money = self.stop_spans.covering(e.start - 1) or self.stop_spans.covering(e.start - 2)
+            if money is None or money[1] not in (e.start, e.start - 1) or not r.investment_before_re.search(
+                    text, max(0, money[0] - 8), money[0]):
+                continue
+            end = min([i for i in (text.find(c, e.end, e.end + 40) for c in "，,。；;：:！？、") if i >= 0]
+                      or [min(len(text), e.end + 40)])
+            cue = r.works_done_re.search(text, e.end, end)
+            if cue and cue.start() - e.end >= 2 and not r.head_re.search(text, e.end, cue.start()):
+                b = cue.start()
+                while b > e.end and text[b - 1] in "成功已正式顺利":
+                    b -= 1  # 成功下线: the adverb belongs to the report, not the name
+                if b - e.end >= 2 and self._specific(e.start, b):
+                    out.append((e.start, b, "invested"))
+        return out
 
     def _owned(self, a: int, b: int) -> bool:
         e = self.ent.covering(a) or self.ent.covering(self._strip_intro(a, b))
