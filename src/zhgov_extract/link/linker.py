@@ -20,6 +20,14 @@ PROVINCE_SCORE = 95.0  # the score of a link by a province's short form (link/pr
 CENTRAL = ("central_soe", "central_soe_unit")
 
 
+_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千两0123456789")
+
+
+def _numerals(name: str) -> str:
+    """The numerals of a name, in order (中国水利水电第十四工程局 → 十四)."""
+    return "".join(ch for ch in name if ch in _NUMERAL_CHARS)
+
+
 class Linker:
     """Read-only after construction (its fuzzy memo is a bounded, thread-safe lru_cache)."""
 
@@ -57,6 +65,8 @@ class Linker:
 
     def _fuzzy_uncached(self, core: str, cutoff: float) -> tuple[Entity | None, float | None]:
         hit = process.extractOne(core, self._cores_by_first.get(core[0], ()), scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit and _numerals(hit[0]) != _numerals(core):
+            return None, None  # 第四工程局 is not 第十四工程局: numbered units differ in their number
         return (self._cores[hit[0]], float(hit[1])) if hit else (None, None)
 
     def link_name(self, name: str, threshold: float | None = None) -> tuple[Entity | None, float | None]:
