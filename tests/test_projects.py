@@ -325,3 +325,9 @@ def test_works_with_no_head_named_by_owner_after_their_investment(extractor):
     rec = _record(r, ps[0])
     assert [(i.text, i.kind) for i in rec.investment] == [("10 亿元", "total")]
     assert rec.status == "in_production"
+
+
+def test_a_verb_after_ji_inside_a_listed_name(extractor):
+    _, ps = _projects(extractor, "总投资26亿元的节能型功率器件用单晶硅片项目、总投资18亿元的天津华装电机有限公司驱动电机及逆变器械生产项目"
+                                 "等9个总投资超过10亿元的大项目竣工投产。")
+    assert ps == ["节能型功率器件用单晶硅片项目", "天津华装电机有限公司驱动电机及逆变器械生产项目"]

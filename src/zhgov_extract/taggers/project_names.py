@@ -244,6 +244,8 @@ class NameReader:
         if tag in ("v", "vn") and self.ent.covering(toks[i - 1][1]) is not None:
             return False  # 市鞍设集团发挥技术…: a verb after a company is what the company does
         right = toks[i + 1] if i + 1 < len(toks) else None  # None: the head follows
+        if toks[i - 1][0] in ("及", "和") and i > 1:
+            i -= 1  # 驱动电机及逆变器械: look past the conjunction for the noun before
         if right is not None and (self.place.covering(right[1]) or self.ent.covering(right[1])):
             return False  # 分会场设在宁阳县…: a verb before a place or an owner starts the name
         return self._nounish(toks[i - 1], unknown=True) and (
