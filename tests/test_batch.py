@@ -321,12 +321,15 @@ def test_error_item_shape():
 
 
 # -------------------------------------------------------------------- dask
-def test_dask_local_cluster_same_result(small, tmp_path):
+@pytest.mark.parametrize("processes", [False, True], ids=["threads", "processes"])
+def test_dask_local_cluster_same_result(small, tmp_path, processes):
+    """One Extractor per worker, shared by its threads (processes=False) or one per worker process."""
     distributed = pytest.importorskip("distributed")
     ref = f"sqlite:///{tmp_path / 'pool.db'}"
     run_batch([str(small.root)], BatchOptions(db=ref, **FAST))
     url = f"sqlite:///{tmp_path / 'dask.db'}"
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cl:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=processes,
+                                  dashboard_address=None) as cl:
         with distributed.Client(cl) as client:
             s = run_batch([str(small.root)], BatchOptions(db=url, dask=client, tokenizer=None, max_bytes=MAX_BYTES,
                                                           progress=False, out=str(tmp_path / "d.jsonl")))
