@@ -59,3 +59,32 @@ def test_sentence_memo_is_per_document():
         r = ex(f"{year}年全市经济平稳。地区生产总值增长5%，工业增加值增长6%。")
         periods = [x.period for x in r.records if x.kind == "metric"]
         assert periods == [year, year]
+
+
+def test_predicate_start_is_the_regex_on_random_clauses(rules):
+    """Clauses made of predicate words, separators, footnote marks and other characters, at random."""
+    import random
+
+    rng = random.Random(13)
+    pieces = list(rules.predicate_words) + ["，", "、", " ", "\n", "[2]", "[12]", "[", "]", "1", "收入", "增", "长", "值"]
+    for _ in range(3000):
+        clause = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        text = "前文" + clause
+        lo, hi = 2, len(text)
+        p = rules.predicate_re.search(text, lo, hi)
+        assert rules.predicate_start(text, lo, hi) == (p.start() if p else hi), clause
+
+
+@pytest.mark.parametrize("name", ["change_re", "compare_re", "share_re", "share_of_re", "of_plan_re"])
+def test_an_end_anchored_search_from_its_longest_match_finds_the_same(rules, name):
+    import random
+
+    rng = random.Random(name)
+    words = (rules.increase_words + rules.decrease_words + rules.to_words + rules.share_words + rules.plan_nouns
+             + rules.compare_words[0] + rules.compare_short[0] + ["比", "占", "的", "比重", "了", "约", "全省", "收入", "，", "\n", "5"])
+    pattern = getattr(rules, name)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        lo, hi = 0, len(text) - rng.randint(0, 2)
+        want, got = pattern.search(text, lo, hi), rules.ends(name, text, lo, hi)
+        assert (want and (want.span(), want.groupdict())) == (got and (got.span(), got.groupdict())), text

@@ -55,7 +55,14 @@ class IndicatorReader:
 
     def threshold(self, ctx: DocContext, end: int) -> bool:
         """5000万元以上项目: a number followed by 以上 and a noun is a class inside the noun, not a value
-        (增长7%以上…… and 80%以上从…采购 are values)."""
+        (增长7%以上…… and 80%以上从…采购 are values).  Asked again for each later number of the clause:
+        read once per offset."""
+        hit = ctx.memo.get(("threshold", end))
+        if hit is None:
+            hit = ctx.memo[("threshold", end)] = self._threshold(ctx, end)
+        return hit
+
+    def _threshold(self, ctx: DocContext, end: int) -> bool:
         m = self.r.after_re.match(ctx.text, end)
         if m is None:
             return False
