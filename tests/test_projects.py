@@ -63,6 +63,7 @@ def test_items_of_a_counted_list_are_projects(extractor):
     "争取“三类专项资金”项目120个。",                         # a count in quotes
     "一批项目将全部落地桐柏县凤山装备制造产业园。",           # a park as the place projects go
     "一是市城建集团发挥技术所长为央地合作项目提供服务。",     # what a company does, and 为 glued to a word
+    "广新控股集团投资项目全面提速。",                         # what a company invests in
     "主要建设年产1000万平方米沥青防水卷材生产线1条。",        # a part counted inside a project
     "为贵州省产业园区配套发展提供支持。",                     # a place and a kind of park
     "第三届西安国家航空城和现代综合交通枢纽建设发展会召开。", # an event
@@ -331,3 +332,8 @@ def test_a_verb_after_ji_inside_a_listed_name(extractor):
     _, ps = _projects(extractor, "总投资26亿元的节能型功率器件用单晶硅片项目、总投资18亿元的天津华装电机有限公司驱动电机及逆变器械生产项目"
                                  "等9个总投资超过10亿元的大项目竣工投产。")
     assert ps == ["节能型功率器件用单晶硅片项目", "天津华装电机有限公司驱动电机及逆变器械生产项目"]
+
+
+def test_a_verb_glued_to_the_head_names_the_kind(extractor):
+    _, ps = _projects(extractor, "三峡集团长江智慧分布式能源投资项目开工。")
+    assert ps == ["三峡集团长江智慧分布式能源投资项目"]

@@ -181,6 +181,11 @@ class NameReader:
                 continue
             if pos < h and (w in r.category_head_set or (len(w) > 2 and w[-2:] in r.category_head_set)):
                 break  # 水利工程娄里水库, 配套项目G104国道…: the head of another name ends this one
+            if pos == h and w in r.head_verb_set and i > 0 and self._nounish(toks[i - 1], unknown=True) \
+                    and self.ent.covering(toks[i - 1][1]) is None:
+                pos = a  # 分布式能源投资项目 (but 广新控股集团投资项目 is what a company invests in: generic)
+                i -= 1
+                continue
             if w in r.stops or any(c in _CLAUSE_END or c == "、" for c in w):
                 break
             if w.isspace():

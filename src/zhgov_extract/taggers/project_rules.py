@@ -28,6 +28,7 @@ class ProjectRules(BaseModel):
     phase: str
     left_stops: list[str]
     name_verbs: list[str]
+    head_verbs: list[str]
     name_particles: list[str]
     works: list[str]
     generic_words: list[str]
@@ -100,6 +101,10 @@ class ProjectRules(BaseModel):
     @cached_property
     def head_not_followed(self) -> frozenset:
         return frozenset(self.head_not_followed_by)
+
+    @cached_property
+    def head_verb_set(self) -> frozenset:
+        return frozenset(self.head_verbs)
 
     @cached_property
     def name_particle_set(self) -> frozenset:
