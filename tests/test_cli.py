@@ -183,3 +183,20 @@ def test_records_tables_for_each_kind():
 
 def test_schema():
     assert json.loads(run("schema").stdout)["title"] == "Report"
+
+
+def test_readme_python_example_prints_its_records():
+    """The README's Python example runs and prints the record lines it shows."""
+    import contextlib
+    import io
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = readme[readme.index("## Python"):]
+    code = code[code.index("```python\n") + 10:code.index("ex = Extractor()")]
+    shown = [line[2:] for line in code.splitlines() if line.startswith("# ") and ("项目" in line or "%" in line)
+             and not line.startswith("# project") and not line.startswith("# percent")]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "README.md", "exec"), {})
+    printed = out.getvalue().splitlines()
+    assert shown and all(line in printed for line in shown), (shown, printed)
