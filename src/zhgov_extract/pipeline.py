@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from zhgov_extract import records, taggers  # noqa: F401  (registers the built-in components)
 from zhgov_extract.models import EnterpriseRecord, MentionRef, Record, Report, Sentence, builder
 from zhgov_extract.read.encoding import SourceText
+from zhgov_extract.records.build import LinkedRecord, build_linked
 from zhgov_extract.read.formats import read_document
 from zhgov_extract.registry import ComponentInfo, get_component, register_component, registered_components
 from zhgov_extract.taggers.numeric import NumericRules
@@ -237,8 +238,11 @@ def _map_record(rec: dict, to_source, source: str):
 
     Every nested dict with ``start``/``end`` is a pointer into the text: it is
     mapped back and its ``text`` taken from the source, so each field can be
-    checked against the characters it came from.
+    checked against the characters it came from.  A record another component
+    made is validated (a wrong field fails here, with the field's name).
     """
+    if type(rec) is LinkedRecord:  # the built-in linker's: its shape is known, built field by field
+        return build_linked(rec, to_source, source)
     global _RECORD_ADAPTER
     if _RECORD_ADAPTER is None:
         from pydantic import TypeAdapter

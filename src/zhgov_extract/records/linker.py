@@ -5,6 +5,7 @@ each pointer back to the source and validates the record against its model.
 """
 from __future__ import annotations
 
+from zhgov_extract.records.build import LinkedRecord
 from zhgov_extract.records.context import DocContext
 from zhgov_extract.records.metrics import MetricLinker, MetricRules
 from zhgov_extract.records.projects import ProjectLinker
@@ -25,7 +26,7 @@ def records_component(ex):
     def run(doc: Doc) -> None:
         ctx = DocContext(doc)
         project_records, used = projects(ctx)
-        doc.records.extend(project_records)
-        doc.records.extend(metrics(ctx, used))
+        doc.records.extend(map(LinkedRecord, project_records))  # marked: the report builds them unvalidated
+        doc.records.extend(map(LinkedRecord, metrics(ctx, used)))
 
     return run

@@ -15,9 +15,6 @@ from pydantic import BaseModel, ConfigDict
 from zhgov_extract.resources import rules_path
 from zhgov_extract.taggers.project_rules import _alt
 
-_FOOTNOTE = regex.compile(r"\[\d{1,2}\]")  # as predicate_re writes it
-_NOT_SPACE = frozenset("\x1c\x1d\x1e\x1f")  # str.isspace() says yes, regex's \s says no
-
 
 class MetricRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -69,8 +66,7 @@ class MetricRules(BaseModel):
 
     @cached_property
     def change_re(self):
-        """A change verb ending right before the number (optionally 了/约/近…), not followed by 到/至.
-        (The end-anchored patterns are searched through ``ends``: ``tail_lengths`` bounds each.)"""
+        """A change verb ending right before the number (optionally 了/约/近…), not followed by 到/至."""
         return regex.compile(f"(?P<verb>{_alt(self.increase_words + self.decrease_words)})"
                              f"(?P<to>{_alt(self.to_words)})?[了约近超逾达]{{0,2}}$")
 
@@ -121,59 +117,14 @@ class MetricRules(BaseModel):
         """The verbs of a change or comparison that say it went up."""
         return frozenset(self.increase_words + self.compare_words[0] + self.compare_short[0])
 
-    @cached_property
-    def _predicate_words(self) -> tuple[frozenset, tuple[int, ...], int]:
-        words = frozenset(self.predicate_words)
-        lengths = tuple(sorted({len(w) for w in words}, reverse=True))
-        return words, lengths, max(lengths + (4,))  # [12]: a footnote mark is 4 long
-
     def predicate_start(self, text: str, lo: int, hi: int) -> int:
-        """Where the predicate words that end ``text[lo:hi]`` start (``hi`` if none): what
-        ``predicate_re.search(text, lo, hi)`` finds, without trying every start from ``lo``.
+        """Where the predicate words that end ``text[lo:hi]`` start (``hi`` if none).
 
-        Right to left, each offset is marked if a predicate word, a separator or a
-        footnote mark runs from it to a marked offset (``hi`` is marked); once as many
-        offsets in a row as the longest word are unmarked, none further left can be.
-        The leftmost mark is the match (so stripping again never finds more).
+        One search: its match is the leftmost start from which predicate words run to
+        ``hi``, so stripping them and searching again never finds more.
         """
-        words, lengths, longest = self._predicate_words
-        marked = {hi}
-        best, misses, p = hi, 0, hi - 1
-        while p >= lo and misses < longest:
-            c = text[p]
-            ok = (c in "，、：:" or c.isspace() and c not in _NOT_SPACE) and p + 1 in marked
-            if not ok:
-                ok = any(p + k <= hi and p + k in marked and text[p:p + k] in words for k in lengths)
-            if not ok and c == "[":
-                ok = any(p + k <= hi and p + k in marked and _FOOTNOTE.fullmatch(text, p, p + k) for k in (3, 4))
-            if ok:
-                marked.add(p)
-                best, misses = p, 0
-            else:
-                misses += 1
-            p -= 1
-        return best
-
-    @cached_property
-    def tail_lengths(self) -> dict[str, int]:
-        """The longest text each end-anchored pattern can match: a search for one needs to start
-        no further left than that before the end (the whole clause would be tried otherwise)."""
-        def longest(ws: list[str]) -> int:
-            return max(map(len, ws), default=0)
-
-        up, down = self.compare_words
-        return {
-            "change_re": longest(self.increase_words + self.decrease_words) + longest(self.to_words) + 2,
-            "compare_re": max(longest(up + down) + 12, 1 + 12 + longest(self.compare_short[0] + self.compare_short[1])),
-            "share_re": longest(self.share_words) + 2,
-            "share_of_re": 1 + 20 + 1 + 2 + 2,
-            "of_plan_re": longest(self.plan_nouns) + 1,
-        }
-
-    def ends(self, name: str, text: str, lo: int, hi: int):
-        """``<name>.search(text, lo, hi)`` for a pattern anchored at the end (``$``), tried only where
-        a match can start (its leftmost match is the same)."""
-        return getattr(self, name).search(text, max(lo, hi - self.tail_lengths[name] - 1), hi)  # - 1: $ before a final \n
+        p = self.predicate_re.search(text, lo, hi)
+        return p.start() if p is not None else hi
 
     @cached_property
     def zone_re(self):

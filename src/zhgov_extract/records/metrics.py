@@ -101,7 +101,7 @@ class MetricLinker:
         lo = self._lo(ctx, ca, n.start)
         seg_end = n.start
         role, direction = "value", None
-        ch = r.ends("change_re", text, lo, seg_end) or r.ends("compare_re", text, lo, seg_end)
+        ch = r.change_re.search(text, lo, seg_end) or r.compare_re.search(text, lo, seg_end)
         share_at = pull = None
         if ch is not None:
             seg_end = ch.start()
@@ -114,7 +114,7 @@ class MetricLinker:
             else:
                 direction = verb_dir  # 占比提升到25%, 压缩至2个工作日: the level a change reached
         else:
-            sh = r.ends("share_re", text, lo, seg_end) or r.ends("share_of_re", text, lo, seg_end)
+            sh = r.share_re.search(text, lo, seg_end) or r.share_of_re.search(text, lo, seg_end)
             if sh is not None:
                 role = "share"  # 税收收入占…收入的57.7%: the part before 占 is what is measured
                 share_at = next((k for k in range(seg_end - 1, lo - 1, -1)
@@ -145,7 +145,7 @@ class MetricLinker:
         if n.type == "percent" and prev is not None and prev["anchor"]["end"] >= ca \
                 and text[prev["anchor"]["end"]:n.start].strip() == "的":
             rec["role"] = role = "share"  # 完成预算数31220万元的101.7%: a part of the amount before
-        plan = r.ends("of_plan_re", text, lo, n.start)
+        plan = r.of_plan_re.search(text, lo, n.start)
         if ind is None and plan and prev is not None and prev.get("indicator") and prev["anchor"]["start"] >= sa:
             # 收入42.6亿元，完成预算数40亿元的101.2%: the budget of the number before (a target) and its
             # completion (a part of the budget, as a share)
