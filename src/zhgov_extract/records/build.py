@@ -8,8 +8,16 @@ validated (pipeline._map_record): a bad one fails with pydantic's message.
 """
 from __future__ import annotations
 
-from zhgov_extract.models import (CapacityRef, InvestmentRef, MentionRef, MetricRecord, OwnerRef, ProjectRecord,
-                                  RecordRegion, builder)
+from zhgov_extract.models import (
+    CapacityRef,
+    InvestmentRef,
+    MentionRef,
+    MetricRecord,
+    OwnerRef,
+    ProjectRecord,
+    RecordRegion,
+    builder,
+)
 
 _REF, _OWNER, _INVEST, _CAPACITY = builder(MentionRef), builder(OwnerRef), builder(InvestmentRef), builder(CapacityRef)
 _REGION, _PROJECT, _METRIC = builder(RecordRegion), builder(ProjectRecord), builder(MetricRecord)
