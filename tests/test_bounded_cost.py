@@ -60,6 +60,9 @@ INPUTS = {
     "body suffixes repeated": (("委员会办公室局" * N)[:N], 4.0),
     "Latin look-alikes": (("DOCTYPE OCTOBER GENERAL GMT+8 SAPPHIRE " * N)[:N], 3.0),
     "list of company names": (_names(N), 8.0),
+    # every number is a metric record read back over its sentence: no stop, no end to the sentence
+    "amounts with no punctuation": (("总投资5亿元华为" * N)[:N], 8.0),
+    "heads with no punctuation": (("甲乙项目、" * N)[:N], 3.0),
 }
 
 

@@ -10,6 +10,8 @@ indicator of the number before it in the sentence.  Word lists:
 """
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from zhgov_extract.records.context import DocContext
@@ -35,6 +37,9 @@ def _goal_scope(text: str, sa: int) -> int:
     """目标是：经济增长5.5%；规上工业增加值增长7%: a goal stated before a ；-list covers the list."""
     lo = max(0, sa - 300)
     return max(text.rfind(c, lo, sa) for c in "。！？!?\n") + 1 or lo
+
+
+_SCOPE = 400  # characters: the farthest a number's sentence is read back (bounded cost, issue 12)
 
 
 class MetricLinker:
@@ -85,16 +90,23 @@ class MetricLinker:
     def _lo(self, ctx: DocContext, ca: int, at: int) -> int:
         """Where a number's own words start: its clause, after the last number before ``at`` in it."""
         lo = ca
-        for t in _NUMERIC:
-            for m in ctx.spans(t, ca, at):
-                if not self.ind.threshold(ctx, m.end):
+        for t in _NUMERIC:  # the last number before ``at`` that is no class threshold, found backwards
+            ss, starts = ctx.by_type.get(t, ()), ctx._starts.get(t, ())
+            k = bisect.bisect_left(starts, at) - 1
+            while k >= 0 and ss[k].start >= ca:
+                m = ss[k]
+                if m.end <= at and not self.ind.threshold(ctx, m.end):
                     lo = max(lo, m.end)
+                    break
+                k -= 1
         return lo
 
     def _record(self, ctx: DocContext, n: Span, prev: dict | None, before: list[dict], dt: DocTime) -> dict:
         text, r = ctx.text, self.r
         ca, cb = ctx.clause(n.start)
+        ca = max(ca, n.start - _SCOPE)
         sa, _ = ctx.sentence(n.start)
+        sa = max(sa, n.start - _SCOPE)  # a run of thousands of characters with no stop is read near the number
         ga = ctx.memo.get(("goal", sa))
         if ga is None:
             ga = ctx.memo[("goal", sa)] = _goal_scope(text, sa)

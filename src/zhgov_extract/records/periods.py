@@ -80,7 +80,7 @@ class PeriodReader:
         rel = self._relative(ctx, sa, n.start, dt)
         if rel:
             return rel
-        pa = ctx.paragraph_start(n.start)
+        pa = max(ctx.paragraph_start(n.start), sa - 2000)  # a bounded read back (issue 12: no quadratic cost)
         key = ("period-before", pa, sa)  # the same for every number of the sentence: read once
         v = ctx.memo.get(key, "")
         if v == "":
