@@ -390,3 +390,9 @@ def test_a_sentence_about_the_enterprise_just_named_has_no_region(extractor):
     m = _metrics(extractor, text)
     assert m["12亿元"].region is None
     assert m["5%"].region is not None and m["5%"].region.code == "210300"
+
+
+def test_a_region_inside_a_venue_name_is_not_the_figures_region(extractor):
+    r = extractor("曲靖市2024年文旅发展情况。\n昆明会堂接待游客12万人次。")
+    rec = next(x for x in r.records if x.kind == "metric" and x.anchor.text == "12万人次")
+    assert rec.region is not None and rec.region.name == "曲靖市"   # the document's, not the venue's

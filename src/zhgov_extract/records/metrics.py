@@ -230,7 +230,7 @@ class MetricLinker:
 
     def _region(self, ctx: DocContext, n: Span, sa: int) -> dict | None:
         # a region inside an enterprise's, a project's or a document's name does not place the figure
-        regs = ctx.spans("region", sa, n.start)
+        regs = [s for s in ctx.spans("region", sa, n.start) if s.source != "region-in-name"]  # 怒江流域, 昆明会堂
         if regs:
             named = ctx.mask(_HOLDERS)
             regs = [s for s in regs if s.end > s.start and not named[s.start]
