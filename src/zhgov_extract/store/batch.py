@@ -166,8 +166,7 @@ class _NoProgress:
     def add_task(self, *a, **kw):
         return 0
 
-    def update(self, *a, **kw):
-        pass
+    update = add_task  # nothing to show
 
 
 def _progress(options: BatchOptions, total: int):
