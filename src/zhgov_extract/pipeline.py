@@ -12,7 +12,7 @@ import gc
 import hashlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from zhgov_extract import records, taggers  # noqa: F401  (registers the built-in components)
 from zhgov_extract.models import EnterpriseRecord, MentionRef, Record, Report, Sentence, builder
@@ -21,7 +21,7 @@ from zhgov_extract.records.build import LinkedRecord, build_linked
 from zhgov_extract.read.formats import read_document
 from zhgov_extract.registry import ComponentInfo, get_component, register_component, registered_components
 from zhgov_extract.taggers.numeric import NumericRules
-from zhgov_extract.text.doc import Doc, Span
+from zhgov_extract.text.doc import Doc
 from zhgov_extract.text.normalize import normalize
 from zhgov_extract.text.tokenize import Tokenizer, make_tokenizer
 from zhgov_extract.types import type_spec

@@ -12,7 +12,7 @@ span of the same anchor counts.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import zip_longest
