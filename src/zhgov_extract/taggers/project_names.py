@@ -21,13 +21,11 @@ _STOP_TAGS = {"v", "p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", 
 _MAX_NAME = 48
 _COUNT_UNITS = set("个家项次批座条所户名人期轮场")
 _CN_NUMERALS = set("一二三四五六七八九十")
-_GLUED_STOPS = set("的了和与及或等将已有是为在对由从把被向以于如像还也并又")  # one-character stops
 _NOT_NAME_LEADS = {"v", "vg", "u", "uj", "p", "c", "r"}  # 做优, 抓实, 之策: no name starts so
 _MEASURES = _COUNT_UNITS | set("大年类级种栋张块台套处")
 WORDISH = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _QUOTED = regex.compile(r"[“「『][^”」』]{1,20}[”」』]")
 _CN_DIGITS = regex.compile(r"[一二三四五六七八九十百千两双][个大项批张资能化类种]|[一二三四五六七八九十两双百千]{2}")
-_EVENT = regex.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
 _SLOGAN = regex.compile(r"[“「『](?:[一二三四五六七八九十百千两双][^”」』]{0,3}|[\d+]{1,8})[”」』]$")
 _ORDINAL = regex.compile(r"[一二三四五六七八九十0-9]+$")
 
@@ -204,8 +202,8 @@ class NameReader:
                 owner = self.ent.covering(pos)
                 if tag and tag[0] == "v" and owner is not None and owner[0] == pos:
                     break  # 开发华能绿色能源产业基地: a verb right before the owner governs the name
-                if tag is None and len(w) > 1 and (w[-1] in _GLUED_STOPS or w[0] in _GLUED_STOPS):
-                    if w[0] in _GLUED_STOPS and w[-1] not in _GLUED_STOPS:
+                if tag is None and len(w) > 1 and (w[-1] in r.glued_stop_set or w[0] in r.glued_stop_set):
+                    if w[0] in r.glued_stop_set and w[-1] not in r.glued_stop_set:
                         pos = a + 1  # 为央地合作项目: jieba glued 为 to the name's first word
                     break  # 科技城等|特色园区: …or 等 to the word before the name
                 if self._inner_word(w, tag, toks, i, pos):
@@ -293,7 +291,7 @@ class NameReader:
         text = self.text
         if b - a < 2 or self.r.designation_re.match(text, a, b) or self.r.size_class_re.match(text[a:b]):
             return False
-        if _EVENT.match(text, a, b):
+        if self.r.event_re.match(text, a, b):
             return False  # 第三届…航空城和…发展会: an event
         if self.ent.inside(a, b) or self.qty.inside(a, b):
             return True

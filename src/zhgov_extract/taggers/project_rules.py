@@ -33,6 +33,12 @@ class ProjectRules(BaseModel):
     works: list[str]
     generic_words: list[str]
     campaign_words: list[str]
+    glued_stops: str
+    event: str
+    part_count: str
+    counted_tail: str
+    owner_form: str
+    owner_not_leads: list[str]
     location_verbs: list[str]
     park_heads: list[str]
     size_class: str
@@ -135,6 +141,30 @@ class ProjectRules(BaseModel):
     @cached_property
     def location_before_re(self):
         return regex.compile(f"(?:{_alt(self.location_verbs)})(?:到|在|于)?$")
+
+    @cached_property
+    def glued_stop_set(self) -> frozenset:
+        return frozenset(self.glued_stops)
+
+    @cached_property
+    def event_re(self):
+        return regex.compile(self.event)
+
+    @cached_property
+    def part_count_re(self):
+        return regex.compile(self.part_count)
+
+    @cached_property
+    def counted_tail_re(self):
+        return regex.compile(self.counted_tail)
+
+    @cached_property
+    def owner_form_re(self):
+        return regex.compile(self.owner_form)
+
+    @cached_property
+    def owner_not_lead_re(self):
+        return regex.compile(f"^(?:{_alt(self.owner_not_leads)})")
 
     @cached_property
     def campaign_re(self):

@@ -16,8 +16,6 @@ from zhgov_extract.taggers.project_rules import ProjectRules
 from zhgov_extract.text.doc import Doc, Span, non_overlapping
 
 _NO_NAME_BEFORE = set("等的个项批和与及、，,。；;：:！？!?\n 　\t（(")
-_PART_COUNT = regex.compile(r"[0-9一二三四五六七八九十两]+[条座栋台套个处]")
-_COUNTED_TAIL = regex.compile(r"(?<=[^\s等])\s*(?P<count>[2-9]|[二三四五六七八九两])\s*个(?P<mod>[^，。；、：\n]{0,10}?)项目")
 _CN_COUNT = {c: i for i, c in enumerate("零一二三四五六七八九", 0)} | {"两": 2}
 
 
@@ -85,7 +83,7 @@ class _Pass(NameReader):
             head = text[hs:he]
             if text[he:he + 1] in r.head_not_followed:
                 continue  # 项目库, 工程师: the head is part of another word
-            if _PART_COUNT.match(text, he):
+            if r.part_count_re.match(text, he):
                 continue  # 主要建设…生产线1条: a part counted inside a project, not a project
             weak = m.group() in r.weak_heads and he == m.end()
             if (weak or m.group() in r.adjective_heads) and he == m.end() and self._noun_follows(he, strict=not weak):
@@ -195,7 +193,7 @@ class _Pass(NameReader):
         are; taken only when exactly that many named items stand before it (、 or ， between them)."""
         out = []
         text = self.text
-        for m in _COUNTED_TAIL.finditer(text):
+        for m in self.r.counted_tail_re.finditer(text):
             n = _count_value(m.group("count"))
             end, items = m.start(), []
             while end > 0 and len(items) < n:
